@@ -1,0 +1,50 @@
+// One-time (and after package.json changes) setup that works offline-safe on a fresh machine:
+// installs npm dependencies with the downloads that cannot succeed here skipped, checks that the
+// native modules load, and builds the CLI/host bundles. Idempotent and quick when nothing changed.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stampFile = join(root, 'node_modules', '.rtqa-setup-stamp');
+
+function hashOf(...files) {
+  const hash = createHash('sha256');
+  for (const f of files) if (existsSync(join(root, f))) hash.update(readFileSync(join(root, f)));
+  return hash.digest('hex');
+}
+
+const wanted = hashOf('package.json', 'package-lock.json');
+const installed = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+
+if (wanted !== installed) {
+  console.error('setup: installing npm dependencies (offline-safe: Electron binary and onnxruntime CUDA downloads skipped)');
+  const env = {
+    ...process.env,
+    // onnxruntime-node's postinstall fetches CUDA libraries from GitHub: unreachable in hospital networks and here.
+    ONNXRUNTIME_NODE_INSTALL: 'skip',
+    ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip',
+    // electron >= 42 fetches its binary lazily; never at install time.
+    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+  };
+  const useCi = existsSync(join(root, 'package-lock.json'));
+  const result = spawnSync('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('setup: npm install failed (see above). Nothing else was changed.');
+    process.exit(result.status ?? 1);
+  }
+  mkdirSync(dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, wanted + '\n');
+}
+
+// Which Node runs the project: the npm package "node" (>= 22) provides it for npm scripts.
+const nodeBin = join(root, 'node_modules', '.bin', 'node');
+const probe = spawnSync(existsSync(nodeBin) ? nodeBin : process.execPath, [join(root, 'scripts', 'probeNative.mjs')], { cwd: root, encoding: 'utf8' });
+process.stderr.write(probe.stdout + probe.stderr);
+
+const build = spawnSync(existsSync(nodeBin) ? nodeBin : process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
