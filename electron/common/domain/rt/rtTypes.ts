@@ -117,3 +117,9 @@ export interface RtPlanBundle {
   /** how the links were made and anything a reviewer should know (fallbacks, summation) */
   readonly warnings: readonly string[];
 }
+
+/** A file that could not be used, with a message a physicist understands. */
+export interface FileError {
+  readonly file: string;
+  readonly message: string;
+}
