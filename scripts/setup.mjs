@@ -10,13 +10,17 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'node_modules', '.rtqa-setup-stamp');
 
-function hashOf(...files) {
+/** What decides whether an install is needed: the dependency sections and the lock, not the scripts. */
+function dependencyFingerprint() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const hash = createHash('sha256');
-  for (const f of files) if (existsSync(join(root, f))) hash.update(readFileSync(join(root, f)));
+  hash.update(JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.optionalDependencies, pkg.overrides, pkg.allowScripts]));
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
   return hash.digest('hex');
 }
 
-const wanted = hashOf('package.json', 'package-lock.json');
+const wanted = dependencyFingerprint();
 const installed = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
 
 if (wanted !== installed) {
@@ -31,8 +35,9 @@ if (wanted !== installed) {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };
-  const useCi = existsSync(join(root, 'package-lock.json'));
-  const result = spawnSync('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, env, stdio: 'inherit' });
+  // `npm install` (not `npm ci`) follows the lock too, and never wipes a working node_modules; npm ci also trips
+  // over the lock's platform-specific optional packages (rollup, esbuild) on some npm versions.
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, env, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('setup: npm install failed (see above). Nothing else was changed.');
     process.exit(result.status ?? 1);
