@@ -1,0 +1,11 @@
+import { m001Initial } from './m001Initial';
+
+/** A schema step. `version` numbers are consecutive from 1; each runs once, inside one transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration in order. Append new ones; never edit or reorder shipped ones. */
+export const migrations: readonly Migration[] = [m001Initial];
