@@ -31,8 +31,8 @@ describe('validateCallInput', () => {
 
   it('names the offending field of a malformed input', () => {
     const result = validateCallInput('saveReview', {
-      planId: 'p1', reviewer: 'A. Physicist', overallGrade: 'major', status: 'done',
-      findings: [{ findingId: 'f1', decision: 'override', overrideGrade: 'minor', reason: '' }],
+      planId: 'p1', reviewer: 'A. Physicist', overallGrade: 'major',
+      findings: [{ findingId: 'f1', decision: 'override', reason: '' }],
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {

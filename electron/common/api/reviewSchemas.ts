@@ -7,7 +7,6 @@ export const findingDecisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({
     findingId: idSchema,
     decision: z.literal('override'),
-    overrideGrade: gradeSchema,
     /** why the reviewer disagrees; required, it goes into the audit trail */
     reason: z.string().trim().min(3, { message: 'an override needs a written reason' }).max(4000),
   }),
@@ -19,8 +18,11 @@ export const saveReviewInput = z.strictObject({
   reviewer: z.string().trim().min(1, { message: 'reviewer name is required' }).max(200),
   overallGrade: gradeSchema,
   comment: z.string().max(20000).default(''),
-  /** 'in_review' saves a draft; 'done' signs the review off */
-  status: z.enum(['in_review', 'done']),
+  /**
+   * Decisions on the plan's findings. A review that decides every finding of the plan makes the plan `done`;
+   * one that leaves findings undecided keeps it `in_review` (saved work in progress). Reviews are never
+   * edited: each save is a new review in the audit trail, the newest one counts.
+   */
   findings: z.array(findingDecisionSchema).max(2000),
 });
 export type SaveReviewRequest = z.infer<typeof saveReviewInput>;
@@ -31,13 +33,13 @@ export const reviewRecordSchema = z.object({
   reviewer: z.string(),
   overallGrade: gradeSchema,
   comment: z.string(),
+  /** in_review or done, see saveReviewInput.findings */
   status: reviewStatusSchema,
   /** ISO 8601 UTC */
   savedAt: z.string(),
   findings: z.array(z.object({
     findingId: idSchema,
     decision: z.enum(['agree', 'override']),
-    overrideGrade: gradeSchema.nullable(),
     reason: z.string().nullable(),
   })),
 });
