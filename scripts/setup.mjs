@@ -1,6 +1,6 @@
 // One-time (and after package.json changes) setup that works offline-safe on a fresh machine:
-// installs npm dependencies with the downloads that cannot succeed here skipped, checks that the
-// native modules load, and builds the CLI/host bundles. Idempotent and quick when nothing changed.
+// installs npm dependencies with the downloads that cannot succeed here skipped and checks that the
+// native modules load. Idempotent and quick when nothing changed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
