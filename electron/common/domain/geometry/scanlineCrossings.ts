@@ -1,0 +1,61 @@
+/**
+ * The edges of all polygons on one contour plane, flattened for fast scanline queries.
+ * Coordinates are in-plane (u, v), mm. Several polygons together follow the even-odd rule: a point is inside
+ * when a ray from it crosses an odd number of edges, so holes and islands need no special handling.
+ */
+export interface PlaneEdges {
+  /** per edge: u0, v0, u1, v1 */
+  readonly edges: Float64Array;
+  readonly edgeCount: number;
+  readonly minU: number;
+  readonly maxU: number;
+  readonly minV: number;
+  readonly maxV: number;
+}
+
+export function planeEdgesFromPolygons(polygons: readonly Float64Array[]): PlaneEdges {
+  let total = 0;
+  for (const poly of polygons) total += poly.length >> 1;
+  const edges = new Float64Array(total * 4);
+  let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
+  let e = 0;
+  for (const poly of polygons) {
+    const count = poly.length >> 1;
+    for (let a = 0; a < count; a++) {
+      const b = a + 1 === count ? 0 : a + 1;
+      const u0 = poly[2 * a], v0 = poly[2 * a + 1];
+      edges[e++] = u0; edges[e++] = v0; edges[e++] = poly[2 * b]; edges[e++] = poly[2 * b + 1];
+      if (u0 < minU) minU = u0;
+      if (u0 > maxU) maxU = u0;
+      if (v0 < minV) minV = v0;
+      if (v0 > maxV) maxV = v0;
+    }
+  }
+  return { edges, edgeCount: total, minU, maxU, minV, maxV };
+}
+
+/**
+ * Writes into `out` the sorted u positions (mm) where the line v = const crosses the plane's edges and returns
+ * how many. Consecutive pairs [out[0], out[1]], [out[2], out[3]], … are the inside intervals (even-odd).
+ * Half-open vertex rule (v0 > v) !== (v1 > v) counts a vertex shared by two edges exactly once.
+ * `out` must hold at least edgeCount numbers.
+ */
+export function scanlineCrossings(plane: PlaneEdges, v: number, out: Float64Array): number {
+  const edges = plane.edges;
+  let n = 0;
+  for (let e = 0, end = plane.edgeCount * 4; e < end; e += 4) {
+    const v0 = edges[e + 1], v1 = edges[e + 3];
+    if ((v0 > v) !== (v1 > v)) {
+      const u0 = edges[e];
+      out[n++] = u0 + ((v - v0) * (edges[e + 2] - u0)) / (v1 - v0);
+    }
+  }
+  // insertion sort: a row crosses few edges (2–20), faster than a typed-array sort call
+  for (let i = 1; i < n; i++) {
+    const x = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j] > x) { out[j + 1] = out[j]; j--; }
+    out[j + 1] = x;
+  }
+  return n;
+}
