@@ -48,8 +48,11 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
+        // bare module names as exact paths: a gitignore-style pattern 'electron' would also match the path
+        // segment in '../../electron/common/api', the one import the renderer is allowed
+        paths: [...nodeBuiltins.filter((m) => m !== 'events'), ...nativeModules].map((name) => ({ name, message: 'the renderer is a sandboxed web page.' })),
         patterns: [
-          { group: ['node:*', ...nodeBuiltins.filter((m) => m !== 'events'), ...nativeModules], message: 'the renderer is a sandboxed web page.' },
+          { group: ['node:*'], message: 'the renderer is a sandboxed web page.' },
           { group: ['**/electron/node/**', '**/electron/main/**', '**/electron/host/**', '**/electron/cli/**', '**/electron/common/domain/**'], message: 'the renderer talks to the host only through electron/common/api.' },
         ],
       }],

@@ -1,0 +1,226 @@
+import { Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
+import { useEffect, useRef, useState } from 'react';
+import { nearestSliceIndex } from '../../imaging/descriptorGeometry';
+import { DOSE_COLORMAP, doseOpacityMapping, registerDoseColormap } from '../../imaging/registerDoseColormap';
+import { dominantAxis, indexToWorld, worldToIndex } from '../../imaging/volumeGeometry';
+import { drawViewportOverlay, type OverlayInput } from './drawViewportOverlay';
+import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
+
+export interface CtWindow { readonly centerHu: number; readonly widthHu: number }
+
+export interface OrthoViewerProps {
+  readonly ct: LoadedVolume;
+  readonly dose: LoadedVolume | null;
+  readonly doseDisplay: DoseDisplay;
+  readonly structures: readonly StructureOverlay[];
+  readonly ctWindow: CtWindow;
+  /** move all three views to this point (LPS mm) whenever `seq` changes */
+  readonly jumpTo: { readonly pointMm: Types.Point3; readonly seq: number } | null;
+  readonly markerMm: Types.Point3 | null;
+  /** right-drag on a view asks for a new CT window */
+  readonly onCtWindowChange?: (window: CtWindow) => void;
+  /** a fourth cell of the view grid (the 3D view) */
+  readonly extraView?: React.ReactNode;
+  /** called once, when the axial view first shows CT with the dose overlay */
+  readonly onFirstRender?: () => void;
+}
+
+const ORIENTATIONS: ViewOrientation[] = ['axial', 'sagittal', 'coronal'];
+const AXIS: Record<ViewOrientation, Enums.OrientationAxis> = {
+  axial: Enums.OrientationAxis.AXIAL, sagittal: Enums.OrientationAxis.SAGITTAL, coronal: Enums.OrientationAxis.CORONAL,
+};
+let engineCounter = 0;
+
+/**
+ * Axial, sagittal and coronal CT (cornerstone3d volume viewports) with the dose fused as a second volume, and a
+ * canvas overlay per view for isodose lines, contours, the synced crosshair and the finding marker.
+ * Mouse: click or drag sets the crosshair (all views follow), wheel scrolls slices, right-drag changes the window.
+ * Each view exposes its displayed CT slice as data-slice-index (for tests and the benchmark).
+ */
+export function OrthoViewer(props: OrthoViewerProps) {
+  const elements = useRef<Record<ViewOrientation, HTMLDivElement | null>>({ axial: null, sagittal: null, coronal: null });
+  const canvases = useRef<Record<ViewOrientation, HTMLCanvasElement | null>>({ axial: null, sagittal: null, coronal: null });
+  const engineRef = useRef<RenderingEngine | null>(null);
+  const focusRef = useRef<Types.Point3>([0, 0, 0]);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const [ready, setReady] = useState(false);
+  const [sliceLabels, setSliceLabels] = useState<Record<ViewOrientation, string>>({ axial: '', sagittal: '', coronal: '' });
+
+  const viewport = (o: ViewOrientation) => engineRef.current?.getViewport(`${o}`) as Types.IVolumeViewport | undefined;
+
+  function overlayInput(o: ViewOrientation): OverlayInput {
+    const p = propsRef.current;
+    return { orientation: o, dose: p.dose, doseDisplay: p.doseDisplay, structures: p.structures, focusMm: focusRef.current, markerMm: p.markerMm };
+  }
+
+  function redrawOverlay(o: ViewOrientation) {
+    const vp = viewport(o);
+    const canvas = canvases.current[o];
+    const element = elements.current[o];
+    if (!vp || !canvas || !element) return;
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(element.clientWidth * ratio);
+    const h = Math.round(element.clientHeight * ratio);
+    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    const ctx = canvas.getContext('2d');
+    if (ctx) drawViewportOverlay(ctx, vp, overlayInput(o), ratio);
+    publishSlice(o, vp, element);
+  }
+
+  function publishSlice(o: ViewOrientation, vp: Types.IVolumeViewport, element: HTMLDivElement) {
+    const { ct } = propsRef.current;
+    const camera = vp.getCamera();
+    const axis = dominantAxis(ct.geometry, camera.viewPlaneNormal as number[]);
+    const index = worldToIndex(ct.geometry, camera.focalPoint as number[]);
+    const sliceIndex = axis === 2
+      ? nearestSliceIndex(ct.geometry.sliceOffsetsMm, index[2] * ct.geometry.spacingMm[2])
+      : Math.round(index[axis]);
+    const total = ct.geometry.dimensions[axis];
+    element.dataset.sliceIndex = String(sliceIndex);
+    element.dataset.slicePositionMm = (camera.focalPoint as number[]).map((v) => v.toFixed(2)).join(',');
+    const label = `${sliceIndex + 1} / ${total}`;
+    setSliceLabels((labels) => (labels[o] === label ? labels : { ...labels, [o]: label }));
+  }
+
+  function setFocus(pointMm: Types.Point3, except?: ViewOrientation) {
+    focusRef.current = pointMm;
+    for (const o of ORIENTATIONS) {
+      const vp = viewport(o);
+      if (!vp) continue;
+      if (o !== except) vp.jumpToWorld(pointMm);
+      vp.render();
+    }
+  }
+
+  // build the engine and the three viewports for this CT + dose
+  useEffect(() => {
+    let disposed = false;
+    registerDoseColormap();
+    engineCounter += 1;
+    const engine = new RenderingEngine(`rtqa-engine-${engineCounter}`);
+    engineRef.current = engine;
+    engine.setViewports(ORIENTATIONS.map((o) => ({
+      viewportId: o, element: elements.current[o]!, type: Enums.ViewportType.ORTHOGRAPHIC,
+      defaultOptions: { orientation: AXIS[o], background: [0, 0, 0] as Types.Point3 },
+    })));
+    const { ct, dose } = propsRef.current;
+    let firstRenderReported = false;
+    // true once both volumes are on the viewports with their display settings: the first render after that
+    // is the first slice with the dose overlay
+    let volumesShown = false;
+    const listeners: [HTMLDivElement, (e: Event) => void][] = [];
+    for (const o of ORIENTATIONS) {
+      const element = elements.current[o]!;
+      let renders = 0;
+      const onRendered = () => {
+        renders += 1;
+        element.dataset.renderCount = String(renders);
+        redrawOverlay(o);
+        if (o === 'axial' && !firstRenderReported && volumesShown) {
+          firstRenderReported = true;
+          element.dataset.firstRender = 'true';
+          propsRef.current.onFirstRender?.();
+        }
+      };
+      element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+      listeners.push([element, onRendered]);
+    }
+    void (async () => {
+      const inputs = [{ volumeId: ct.volumeId }, ...(dose ? [{ volumeId: dose.volumeId }] : [])];
+      await Promise.all(ORIENTATIONS.map((o) => viewport(o)!.setVolumes(inputs)));
+      if (disposed) return;
+      const start = propsRef.current.jumpTo?.pointMm ?? indexToWorld(ct.geometry, ct.geometry.dimensions.map((d) => (d - 1) / 2));
+      applyCtWindow();
+      applyDoseDisplay();
+      volumesShown = true;
+      setFocus(start as Types.Point3);
+      setReady(true);
+    })();
+    const resize = new ResizeObserver(() => { engine.resize(true, false); ORIENTATIONS.forEach(redrawOverlay); });
+    ORIENTATIONS.forEach((o) => resize.observe(elements.current[o]!));
+    return () => {
+      disposed = true;
+      resize.disconnect();
+      for (const [element, listener] of listeners) element.removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
+      engine.destroy();
+      engineRef.current = null;
+      setReady(false);
+    };
+    // the engine is rebuilt only for another CT or dose volume; everything else updates in place (the helpers
+    // read the latest props through propsRef)
+  }, [props.ct.volumeId, props.dose?.volumeId]);
+
+  function applyCtWindow() {
+    const { ct, ctWindow } = propsRef.current;
+    const lower = ctWindow.centerHu - ctWindow.widthHu / 2;
+    for (const o of ORIENTATIONS) viewport(o)?.setProperties({ voiRange: { lower, upper: lower + ctWindow.widthHu } }, ct.volumeId);
+  }
+
+  function applyDoseDisplay() {
+    const { dose, doseDisplay: d } = propsRef.current;
+    if (!dose) return;
+    const opacity = d.showWash ? d.opacity : 0;
+    for (const o of ORIENTATIONS) {
+      // opacity by dose (nothing below minGy) scaled by the overall wash opacity
+      viewport(o)?.setProperties({
+        colormap: { name: DOSE_COLORMAP, opacityMapping: doseOpacityMapping(d.minGy, d.maxGy, 1), opacity },
+        voiRange: { lower: d.minGy, upper: d.maxGy },
+      }, dose.volumeId);
+    }
+  }
+
+  useEffect(() => { if (ready) { applyCtWindow(); ORIENTATIONS.forEach((o) => viewport(o)?.render()); } }, [ready, props.ctWindow]);
+  useEffect(() => { if (ready) { applyDoseDisplay(); ORIENTATIONS.forEach((o) => viewport(o)?.render()); } }, [ready, props.doseDisplay]);
+  useEffect(() => { if (ready) ORIENTATIONS.forEach(redrawOverlay); }, [ready, props.structures, props.markerMm]);
+  useEffect(() => { if (ready && props.jumpTo) setFocus(props.jumpTo.pointMm); }, [ready, props.jumpTo?.seq]);
+
+  function pointerToWorld(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>): Types.Point3 | null {
+    const vp = viewport(o);
+    const element = elements.current[o];
+    if (!vp || !element) return null;
+    const rect = element.getBoundingClientRect();
+    return vp.canvasToWorld([event.clientX - rect.left, event.clientY - rect.top]);
+  }
+
+  function onPointerDown(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>) {
+    event.currentTarget.setPointerCapture(event.pointerId);
+    if (event.button === 0) { const p = pointerToWorld(o, event); if (p) setFocus(p, o); }
+  }
+
+  function onPointerMove(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>) {
+    if (event.buttons === 1) { const p = pointerToWorld(o, event); if (p) setFocus(p, o); }
+    if (event.buttons === 2) {
+      const w = propsRef.current.ctWindow;
+      propsRef.current.onCtWindowChange?.({ centerHu: w.centerHu + event.movementY * 2, widthHu: Math.max(1, w.widthHu + event.movementX * 4) });
+    }
+  }
+
+  function onWheel(o: ViewOrientation, event: React.WheelEvent<HTMLDivElement>) {
+    const vp = viewport(o);
+    if (!vp) return;
+    vp.scroll(event.deltaY > 0 ? 1 : -1);
+    const camera = vp.getCamera();
+    const n = camera.viewPlaneNormal as number[];
+    const f = focusRef.current;
+    const fp = camera.focalPoint as number[];
+    const d = (fp[0] - f[0]) * n[0] + (fp[1] - f[1]) * n[1] + (fp[2] - f[2]) * n[2];
+    focusRef.current = [f[0] + d * n[0], f[1] + d * n[1], f[2] + d * n[2]];
+    for (const other of ORIENTATIONS) if (other !== o) redrawOverlay(other);
+  }
+
+  return (
+    <div className="ortho-grid" data-testid="ortho-viewer" data-ready={ready ? 'true' : 'false'}>
+      {ORIENTATIONS.map((o) => (
+        <div key={o} className={`view view-${o}`}>
+          <div className="view-label">{o}<span className="mono muted"> {sliceLabels[o]}</span></div>
+          <div className="view-canvas" ref={(el) => { elements.current[o] = el; }} data-testid={`view-${o}`} data-orientation={o}
+            onPointerDown={(e) => onPointerDown(o, e)} onPointerMove={(e) => onPointerMove(o, e)} onWheel={(e) => onWheel(o, e)}
+            onContextMenu={(e) => e.preventDefault()} />
+          <canvas className="view-overlay" ref={(el) => { canvases.current[o] = el; }} />
+        </div>
+      ))}
+      {props.extraView}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Types } from '@cornerstonejs/core';
+import { cutIntervals, planeAt } from '../../imaging/contourPlanes';
+import { extractPlane } from '../../imaging/extractPlane';
+import { marchingSquares } from '../../imaging/marchingSquares';
+import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
+
+export interface OverlayInput {
+  readonly orientation: ViewOrientation;
+  readonly dose: LoadedVolume | null;
+  readonly doseDisplay: DoseDisplay;
+  readonly structures: readonly StructureOverlay[];
+  /** crosshair centre (the point shared by the three views), LPS mm */
+  readonly focusMm: Types.Point3;
+  /** a point to mark (the selected finding's worst dose), LPS mm */
+  readonly markerMm: Types.Point3 | null;
+}
+
+type Viewport = Pick<Types.IVolumeViewport, 'worldToCanvas' | 'getCamera'>;
+
+/**
+ * Draws what cornerstone does not: isodose lines (marching squares on the dose plane the view shows), structure
+ * outlines (axial) or cuts (sagittal, coronal), the synced crosshair and the finding marker. Canvas pixels are
+ * CSS pixels scaled by devicePixelRatio; world → canvas goes through the viewport so pan and zoom stay exact.
+ */
+export function drawViewportOverlay(ctx: CanvasRenderingContext2D, viewport: Viewport, input: OverlayInput, pixelRatio: number): void {
+  const { width, height } = ctx.canvas;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  const camera = viewport.getCamera();
+  const normal = camera.viewPlaneNormal as number[];
+  const focal = camera.focalPoint as Types.Point3;
+  const toCanvas = (p: Types.Point3) => viewport.worldToCanvas(p);
+
+  if (input.dose && input.doseDisplay.showIsodose) drawIsodoses(ctx, input.dose, input.doseDisplay, normal, focal, toCanvas);
+  for (const s of input.structures) if (s.visible || s.highlighted) drawStructure(ctx, s, input.orientation, focal, toCanvas);
+  drawCrosshair(ctx, toCanvas(input.focusMm), width / pixelRatio, height / pixelRatio);
+  if (input.markerMm) drawMarker(ctx, input.markerMm, focal, normal, toCanvas);
+}
+
+function drawIsodoses(ctx: CanvasRenderingContext2D, dose: LoadedVolume, display: DoseDisplay, normal: number[], focal: Types.Point3,
+  toCanvas: (p: Types.Point3) => Types.Point2): void {
+  const plane = extractPlane(dose.geometry, dose.values, normal, focal);
+  if (!plane) return;
+  ctx.lineWidth = 1.4;
+  for (const level of display.isodoseLevels) {
+    const segments = marchingSquares(plane.field, plane.width, plane.height, level.doseGy);
+    if (segments.length === 0) continue;
+    ctx.strokeStyle = level.color;
+    ctx.beginPath();
+    for (let s = 0; s < segments.length; s += 4) {
+      const a = toCanvas(plane.toWorld(segments[s], segments[s + 1]));
+      const b = toCanvas(plane.toWorld(segments[s + 2], segments[s + 3]));
+      ctx.moveTo(a[0], a[1]);
+      ctx.lineTo(b[0], b[1]);
+    }
+    ctx.stroke();
+  }
+}
+
+function drawStructure(ctx: CanvasRenderingContext2D, s: StructureOverlay, orientation: ViewOrientation, focal: Types.Point3,
+  toCanvas: (p: Types.Point3) => Types.Point2): void {
+  const { planes } = s;
+  ctx.strokeStyle = s.color;
+  ctx.lineWidth = s.highlighted ? 3 : 1.3;
+  ctx.shadowColor = s.highlighted ? s.color : 'transparent';
+  ctx.shadowBlur = s.highlighted ? 6 : 0;
+  if (orientation === 'axial') {
+    const n = planeAt(planes, focal[2]);
+    if (n >= 0) {
+      ctx.beginPath();
+      for (const xy of planes.polygonsXy[n]) {
+        for (let p = 0; p < xy.length; p += 2) {
+          const c = toCanvas([xy[p], xy[p + 1], focal[2]]);
+          if (p === 0) ctx.moveTo(c[0], c[1]); else ctx.lineTo(c[0], c[1]);
+        }
+        ctx.closePath();
+      }
+      ctx.stroke();
+    }
+  } else {
+    // sagittal cuts x = focal x (intervals along y); coronal cuts y = focal y (intervals along x)
+    const axis = orientation === 'sagittal' ? 0 : 1;
+    const halfMm = (planes.spacingMm || 2) / 2;
+    ctx.fillStyle = s.color;
+    ctx.globalAlpha = s.highlighted ? 0.35 : 0.18;
+    const edges: [Types.Point2, Types.Point2][] = [];
+    planes.planeZsMm.forEach((z, n) => {
+      for (const [a, b] of cutIntervals(planes.polygonsXy[n], axis, focal[axis])) {
+        const corner = (along: number, dz: number): Types.Point3 => (axis === 0 ? [focal[0], along, z + dz] : [along, focal[1], z + dz]);
+        const p0 = toCanvas(corner(a, -halfMm)); const p1 = toCanvas(corner(b, -halfMm));
+        const p2 = toCanvas(corner(b, halfMm)); const p3 = toCanvas(corner(a, halfMm));
+        ctx.beginPath(); ctx.moveTo(p0[0], p0[1]); ctx.lineTo(p1[0], p1[1]); ctx.lineTo(p2[0], p2[1]); ctx.lineTo(p3[0], p3[1]); ctx.closePath(); ctx.fill();
+        edges.push([p0, p3], [p1, p2]);
+      }
+    });
+    ctx.globalAlpha = 1;
+    ctx.beginPath();
+    for (const [p, q] of edges) { ctx.moveTo(p[0], p[1]); ctx.lineTo(q[0], q[1]); }
+    ctx.stroke();
+  }
+  ctx.shadowBlur = 0;
+}
+
+function drawCrosshair(ctx: CanvasRenderingContext2D, centre: Types.Point2, width: number, height: number): void {
+  const gap = 14;
+  ctx.strokeStyle = 'rgba(255, 216, 102, 0.55)';
+  ctx.lineWidth = 1;
+  ctx.setLineDash([6, 4]);
+  ctx.beginPath();
+  ctx.moveTo(0, centre[1]); ctx.lineTo(centre[0] - gap, centre[1]);
+  ctx.moveTo(centre[0] + gap, centre[1]); ctx.lineTo(width, centre[1]);
+  ctx.moveTo(centre[0], 0); ctx.lineTo(centre[0], centre[1] - gap);
+  ctx.moveTo(centre[0], centre[1] + gap); ctx.lineTo(centre[0], height);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+function drawMarker(ctx: CanvasRenderingContext2D, pointMm: Types.Point3, focal: Types.Point3, normal: number[],
+  toCanvas: (p: Types.Point3) => Types.Point2): void {
+  const distanceMm = Math.abs((pointMm[0] - focal[0]) * normal[0] + (pointMm[1] - focal[1]) * normal[1] + (pointMm[2] - focal[2]) * normal[2]);
+  if (distanceMm > 5) return;
+  const c = toCanvas(pointMm);
+  ctx.strokeStyle = '#ff3b6b';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.arc(c[0], c[1], 9, 0, 2 * Math.PI);
+  ctx.moveTo(c[0] - 14, c[1]); ctx.lineTo(c[0] - 5, c[1]);
+  ctx.moveTo(c[0] + 5, c[1]); ctx.lineTo(c[0] + 14, c[1]);
+  ctx.moveTo(c[0], c[1] - 14); ctx.lineTo(c[0], c[1] - 5);
+  ctx.moveTo(c[0], c[1] + 5); ctx.lineTo(c[0], c[1] + 14);
+  ctx.stroke();
+}

@@ -1,0 +1,44 @@
+import { cache, volumeLoader, type Types } from '@cornerstonejs/core';
+import type { VolumeGeometry } from './volumeGeometry';
+
+export interface ImagingVolumeInput {
+  readonly volumeId: string;
+  readonly geometry: VolumeGeometry;
+  /** CT: Int16 HU; dose: Float32 Gy; risk: Float32 (0–1) */
+  readonly values: Int16Array | Float32Array;
+  readonly modality: 'CT' | 'RTDOSE' | 'OT';
+  readonly frameOfReferenceUid: string;
+}
+
+/**
+ * A cornerstone image volume made from an array already in memory (the host's voxel route), so the viewer never
+ * goes back to DICOM. Replaces a cached volume of the same id, because a re-imported plan may change its data.
+ */
+export function createImagingVolume(input: ImagingVolumeInput): Types.IImageVolume {
+  if (cache.getVolume(input.volumeId)) cache.removeVolumeLoadObject(input.volumeId);
+  const { geometry } = input;
+  const isCt = input.modality === 'CT';
+  return volumeLoader.createLocalVolume(input.volumeId, {
+    dimensions: [...geometry.dimensions] as Types.Point3,
+    spacing: [...geometry.spacingMm] as Types.Point3,
+    origin: [...geometry.originMm] as Types.Point3,
+    direction: [...geometry.direction] as Types.Mat3,
+    scalarData: input.values,
+    metadata: {
+      BitsAllocated: isCt ? 16 : 32,
+      BitsStored: isCt ? 16 : 32,
+      SamplesPerPixel: 1,
+      HighBit: isCt ? 15 : 31,
+      PhotometricInterpretation: 'MONOCHROME2',
+      PixelRepresentation: 1,
+      Modality: input.modality,
+      ImageOrientationPatient: [...geometry.direction.slice(0, 6)],
+      PixelSpacing: [geometry.spacingMm[1], geometry.spacingMm[0]],
+      FrameOfReferenceUID: input.frameOfReferenceUid,
+      Columns: geometry.dimensions[0],
+      Rows: geometry.dimensions[1],
+      voiLut: isCt ? [{ windowCenter: 40, windowWidth: 400 }] : [],
+      VOILUTFunction: 'LINEAR',
+    },
+  });
+}
