@@ -1,8 +1,17 @@
 import type { Command } from 'commander';
+import { registerAuditCommand } from './auditCommand';
+import { registerBatchCommand } from './batchCommand';
+import { registerEvaluateCommand } from './evaluateCommand';
+import { registerImportCommand } from './importCommand';
+import { registerReportCommand } from './reportCommand';
+import { registerReviewCommand } from './reviewCommand';
 import { registerServeCommand } from './serveCommand';
 
 /** Every CLI command lives in its own file here and is added to this list. */
-const commands: Array<(program: Command) => void> = [registerServeCommand];
+const commands: Array<(program: Command) => void> = [
+  registerServeCommand,
+  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerReportCommand, registerAuditCommand,
+];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

@@ -50,8 +50,14 @@ export function listStructures(db: Db, planId: number): StoredStructure[] {
   }));
 }
 
-/** Update volume/centroid once the DVH engine has measured them (import may store structures before). */
-export function updateStructureGeometry(db: Db, structureId: number, volumeCc: number | null, centroidMm: readonly [number, number, number] | null): void {
-  db.prepare('UPDATE structures SET volume_cc = ?, centroid_x_mm = ?, centroid_y_mm = ?, centroid_z_mm = ? WHERE id = ?')
-    .run(volumeCc, centroidMm?.[0] ?? null, centroidMm?.[1] ?? null, centroidMm?.[2] ?? null, structureId);
+/**
+ * Update a structure's measured geometry and its name mapping: an import stores names without volumes;
+ * a later measurement (evaluate, batch) adds volume and may settle the name with geometric checks.
+ * The caller audits the change.
+ */
+export function updateStructureMeasurement(db: Db, structureId: number, s: Pick<StructureRecord, 'tg263Name' | 'mappingStatus' | 'mappingScore' | 'volumeCc' | 'centroidMm'>): void {
+  const c = s.centroidMm;
+  db.prepare(`UPDATE structures SET tg263_name = ?, mapping_status = ?, mapping_score = ?, volume_cc = ?,
+    centroid_x_mm = ?, centroid_y_mm = ?, centroid_z_mm = ? WHERE id = ?`)
+    .run(s.tg263Name, s.mappingStatus, s.mappingScore, s.volumeCc, c?.[0] ?? null, c?.[1] ?? null, c?.[2] ?? null, structureId);
 }

@@ -1,0 +1,40 @@
+import type { Protocol } from '../../common/domain/protocol/protocolSchema';
+import type { FileError } from '../../common/domain/rt';
+import { scanFolder } from '../dicomFiles/scanFolder';
+import type { Db } from '../store/openDatabase';
+import { batchSettings } from './batchSettings';
+import { planFileGroups } from './planFileGroups';
+import { runPlanJobs, type PlanJobsSummary } from './runPlanJobs';
+
+export interface BatchOptions {
+  db: Db;
+  actor: string;
+  trial: string;
+  /** null: import only (files, plans, structures with harmonised names), no DVH or evaluation */
+  protocol: Protocol | null;
+  workers: number;
+  workerScript?: URL;
+  progress?: boolean;
+}
+
+export interface BatchSummary extends PlanJobsSummary {
+  filesScanned: number;
+  fileErrors: readonly FileError[];
+  notes: readonly string[];
+  scanSeconds: number;
+}
+
+/**
+ * `rtqa import` and `rtqa batch`: index a folder (headers only), group its files by plan, and run the
+ * plans not yet done through the workers, storing each as it completes. Resumable: a plan whose files
+ * hash to content already done is skipped after hashing, before any DICOM parsing.
+ */
+export async function runBatch(root: string, options: BatchOptions): Promise<BatchSummary> {
+  const t = performance.now();
+  const index = await scanFolder(root);
+  const scanSeconds = (performance.now() - t) / 1000;
+  const groups = planFileGroups(index);
+  const settings = batchSettings(options.db, options.trial, options.protocol, options.protocol !== null);
+  const summary = await runPlanJobs(groups, { db: options.db, actor: options.actor, settings, workers: options.workers, workerScript: options.workerScript, progress: options.progress });
+  return { ...summary, filesScanned: index.fileCount, fileErrors: index.errors, notes: index.notes, scanSeconds, seconds: summary.seconds + scanSeconds };
+}

@@ -1,0 +1,24 @@
+import { analyseBundle } from './analyseBundle';
+import type { BatchJob, BatchJobResult, BatchWorkerSettings } from './batchJob';
+import { describeSourceFile, planContentKey } from './describeSourceFile';
+import { loadPlanFromFiles } from './loadPlanFromFiles';
+
+/**
+ * One plan, start to end, off the database: hash its files; skip it when that content is already
+ * done; else read it and analyse it. Never throws: a failure becomes a message naming the plan.
+ * Runs inside a worker thread (batchWorker) or inline when no worker is used.
+ */
+export async function runBatchJob(job: BatchJob, settings: BatchWorkerSettings, done: ReadonlySet<string>): Promise<BatchJobResult> {
+  try {
+    const described = job.files.map(describeSourceFile);
+    const contentKey = planContentKey(described.map((f) => f.sha256));
+    if (done.has(contentKey)) return { jobId: job.jobId, kind: 'skipped', contentKey };
+    const bundle = await loadPlanFromFiles(job.files, job.planUid);
+    const analysis = analyseBundle(bundle, {
+      trial: settings.trial, protocol: settings.protocol, measure: settings.measure, confirmedMappings: settings.confirmedMappings,
+    }, described);
+    return { jobId: job.jobId, kind: 'analysed', analysis };
+  } catch (error) {
+    return { jobId: job.jobId, kind: 'failed', message: `patient ${job.patientId}, plan ${job.planUid}: ${(error as Error)?.message ?? String(error)}` };
+  }
+}
