@@ -17,7 +17,8 @@ export function parseProtocolYaml(yamlText: string, fileName: string): Protocol 
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     throw new ProtocolError(fileName, document.errors.map((e) => {
-      const line = e.linePos?.[0]?.line;
+      // linePos is only filled with prettyErrors; the offset always is.
+      const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
       return `${line ? `line ${line}: ` : ''}${e.message.split('\n')[0]}`;
     }));
   }

@@ -53,7 +53,23 @@ export const constraintSchema = z.object({
   /** where the number comes from (reference sheet id, protocol section) */
   source: z.string().min(1),
   note: z.string().optional(),
+  /**
+   * Extension (issue 4): evaluate the metric on each of these structures and grade the most favourable
+   * value (lowest for `<=`, highest for `>=`). Encodes "contralateral (spared) parotid" and "at least one
+   * gland"; `structure` is then a label such as Parotid_Contralateral. Every listed structure must be present.
+   */
+  bestOf: z.array(z.string().min(1)).min(2).optional(),
 }).superRefine((c, ctx) => {
+  const isDoseMetric = c.metric.startsWith('D');
+  if (isDoseMetric && c.unit !== 'Gy' && c.unit !== '%Rx') {
+    ctx.addIssue({ code: 'custom', path: ['unit'], message: `dose metric ${c.metric} needs unit Gy or %Rx, not ${c.unit}` });
+  }
+  if (!isDoseMetric && c.unit !== '%' && c.unit !== 'cc') {
+    ctx.addIssue({ code: 'custom', path: ['unit'], message: `volume metric ${c.metric} needs unit % or cc, not ${c.unit}` });
+  }
+  if (c.alphaBetaGy !== undefined && !(isDoseMetric && c.unit === 'Gy')) {
+    ctx.addIssue({ code: 'custom', path: ['alphaBetaGy'], message: 'alphaBetaGy (EQD2) applies only to dose metrics in Gy' });
+  }
   if (c.minor === undefined) return;
   const ordered = c.comparator === '<=' ? c.minor >= c.perProtocol : c.minor <= c.perProtocol;
   if (!ordered) {
@@ -78,10 +94,29 @@ export const protocolSchema = z.object({
   constraints: z.array(constraintSchema).min(1),
   /** largest acceptable dose-grid spacing, mm (coarser grids blur gradients) */
   maxDoseGridSpacingMm: z.object({ perProtocol: z.number().positive(), minor: z.number().positive() }).optional(),
+  /** Extension (issue 4): treatment modalities the protocol allows; absent = any */
+  radiationTypes: z.array(z.enum(['PHOTON', 'ELECTRON', 'PROTON', 'ION', 'NEUTRON'])).min(1).optional(),
+}).superRefine((p, ctx) => {
+  const seen = new Set<string>();
+  p.constraints.forEach((c, index) => {
+    if (seen.has(c.id)) {
+      ctx.addIssue({ code: 'custom', path: ['constraints', index, 'id'], message: `duplicate constraint id ${c.id}` });
+    }
+    seen.add(c.id);
+  });
+  if (p.maxDoseGridSpacingMm && p.maxDoseGridSpacingMm.minor < p.maxDoseGridSpacingMm.perProtocol) {
+    ctx.addIssue({ code: 'custom', path: ['maxDoseGridSpacingMm', 'minor'], message: 'minor spacing must be ≥ the per-protocol spacing' });
+  }
 });
 
 export type Protocol = z.infer<typeof protocolSchema>;
 export type ProtocolConstraint = z.infer<typeof constraintSchema>;
 export type ProtocolSchedule = z.infer<typeof scheduleSchema>;
 export type Grade = 'per_protocol' | 'minor' | 'major' | 'not_evaluable';
-export const GRADE_ORDER: Record<Grade, number> = { per_protocol: 0, minor: 1, major: 2, not_evaluable: 3 };
+/**
+ * Severity used to take a plan's worst finding: major > minor > not_evaluable > per_protocol.
+ * A proven deviation outranks an unknown one (a missing structure must not hide a major overdose), and an
+ * unknown one outranks compliance (a plan with an unevaluable constraint cannot be called per protocol).
+ * (Changed in issue 4 from the skeleton's not_evaluable = 3.)
+ */
+export const GRADE_ORDER: Record<Grade, number> = { per_protocol: 0, not_evaluable: 1, minor: 2, major: 3 };
