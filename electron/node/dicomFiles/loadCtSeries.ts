@@ -13,7 +13,7 @@ import { readDicomFile } from './readDicomFile';
 export async function loadCtSeries(
   slices: readonly { file: string; header: CtSliceHeader }[],
   readPixels: boolean,
-): Promise<CtSeries> {
+): Promise<{ ct: CtSeries; warnings: readonly string[] }> {
   const stack = buildSliceStackGrid(slices.map((s) => s.header));
   const ordered = stack.order.map((i) => slices[i]);
   const first = ordered[0].header;
@@ -39,7 +39,7 @@ export async function loadCtSeries(
       }
     }
   }
-  return {
+  const ct: CtSeries = {
     seriesInstanceUid: first.seriesInstanceUid,
     studyInstanceUid: first.studyInstanceUid,
     frameOfReferenceUid: first.frameOfReferenceUid,
@@ -48,4 +48,5 @@ export async function loadCtSeries(
     sopInstanceUids: ordered.map((s) => s.header.sopInstanceUid),
     hounsfield,
   };
+  return { ct, warnings: stack.warnings.map((w) => `CT series ${first.seriesInstanceUid}: ${w}`) };
 }

@@ -166,7 +166,9 @@ async function loadUnit(
       return r?.kind === 'CT' ? [{ file, header: r.ct }] : [];
     });
     try {
-      ct = await loadCtSeries(slices, readCtPixels);
+      const loaded = await loadCtSeries(slices, readCtPixels);
+      ct = loaded.ct;
+      warnings.push(...loaded.warnings);
       sourceFiles.push(...unit.ctFiles);
     } catch (error) {
       const file = (error as { file?: string }).file ?? unit.ctFiles[0];

@@ -2,6 +2,7 @@ import type { FileError } from '../../common/domain/rt';
 import type { DicomHeaderRecord } from './describeDicomHeader';
 import { describeDicomHeader } from './describeDicomHeader';
 import { describeReadFailure } from './describeReadFailure';
+import type { ParsedDicom } from './parseDicomBytes';
 import { readDicomHeader } from './readDicomFile';
 
 export interface ScanProgress {
@@ -10,6 +11,18 @@ export interface ScanProgress {
 
 /** Files read at once: enough to overlap disk waits, few enough for a 2-core machine. */
 const CONCURRENCY = 8;
+
+const IMAGE_MODALITIES = new Set(['CT', 'RTDOSE']);
+const IMAGE_SOP_CLASSES = new Set(['1.2.840.10008.5.1.4.1.1.2', '1.2.840.10008.5.1.4.1.1.481.2']);
+
+/** A CT or dose file read to its end without meeting PixelData is most likely cut short: say so. */
+function endsEarly(parsed: ParsedDicom, error: unknown): unknown {
+  const modality = String(parsed.dataset.Modality ?? '').toUpperCase();
+  const sopClass = String(parsed.dataset.SOPClassUID ?? '');
+  const hasPixels = IMAGE_MODALITIES.has(modality) || IMAGE_SOP_CLASSES.has(sopClass);
+  if (!(error instanceof Error) || parsed.stoppedAtTag || !hasPixels) return error;
+  return new Error(`${error.message}; the file ends before its pixel data (truncated?)`);
+}
 
 /** Reads and classifies the header of every file; unreadable files become errors or notes, never throws. */
 export async function scanHeaders(files: readonly string[], options: ScanProgress = {}): Promise<{
@@ -26,7 +39,11 @@ export async function scanHeaders(files: readonly string[], options: ScanProgres
       const file = files[index];
       try {
         const parsed = await readDicomHeader(file);
-        records[index] = describeDicomHeader(file, parsed.dataset);
+        try {
+          records[index] = describeDicomHeader(file, parsed.dataset);
+        } catch (error) {
+          throw endsEarly(parsed, error);
+        }
       } catch (error) {
         const failure = describeReadFailure(file, error);
         if (failure.kind === 'note') notes.push(failure.message);

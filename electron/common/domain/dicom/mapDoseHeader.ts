@@ -101,5 +101,6 @@ function absoluteToRelative(values: number[], ipp: number[], normal: Vec3, warni
     warnings.push('absolute GridFrameOffsetVector on a grid whose frames are not axial: taken along the frame normal');
     return values.map((v) => v - values[0]);
   }
-  return values.map((v) => (v - values[0]) / normalZ);
+  // + 0 turns the −0 of the first frame on a feet-first grid into 0
+  return values.map((v) => (v - values[0]) / normalZ + 0);
 }
