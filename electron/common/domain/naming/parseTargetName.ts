@@ -24,7 +24,7 @@ const ROLE_WORDS: Record<string, string> = { high: 'High', hr: 'High', mid: 'Mid
  * name is not a target (does not start with PTV/CTV/GTV/ITV).
  */
 export function parseTargetName(name: string): ParsedTarget | null {
-  const head = /^\s*(PTV|CTV|GTV|ITV)(?![a-oq-z])([pn]\d?)?/i.exec(name);
+  const head = /^\s*(PTV|CTV|GTV|ITV)(?![a-mo])(?![q-z])([pn]\d?)?/i.exec(name);
   if (!head) return null;
   const type = head[1].toUpperCase() as ParsedTarget['type'];
   const qualifier = (head[2] ?? '').toLowerCase();
