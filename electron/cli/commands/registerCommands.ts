@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './auditCommand';
 import { registerBatchCommand } from './batchCommand';
 import { registerEvaluateCommand } from './evaluateCommand';
+import { registerFeaturesCommand } from './featuresCommand';
 import { registerImportCommand } from './importCommand';
 import { registerReportCommand } from './reportCommand';
 import { registerReviewCommand } from './reviewCommand';
@@ -11,6 +12,7 @@ import { registerServeCommand } from './serveCommand';
 const commands: Array<(program: Command) => void> = [
   registerServeCommand,
   registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerReportCommand, registerAuditCommand,
+  registerFeaturesCommand, // inference issue (H7)
 ];
 
 export function registerCommands(program: Command): void {

@@ -1,0 +1,98 @@
+/**
+ * The feature contract shared by training (`rtqa features`, read by native-models/) and inference
+ * (electron/node/inference). Changing anything here changes the models' inputs: bump the version,
+ * re-export the features and retrain. Python reads the same numbers from the exported spec.json.
+ */
+export const FEATURE_SPEC_VERSION = 'rtqa-features-1';
+
+/**
+ * Organ (and target) vocabulary of the learned organ embedding; TG-263 names as the name mapping
+ * (electron/common/domain/naming) writes them. Index 0 collects every other structure.
+ */
+export const ORGAN_VOCABULARY: readonly string[] = [
+  'OTHER',
+  'PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'GTV',
+  'Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R',
+  'Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I',
+  'Larynx', 'Esophagus', 'SpinalCord', 'Brainstem', 'Bone_Mandible',
+  'OpticChiasm', 'OpticNrv_L', 'OpticNrv_R', 'Cochlea_L', 'Cochlea_R', 'Lips', 'Glnd_Thyroid', 'BrachialPlex_L',
+  'BrachialPlex_R',
+];
+
+/** Structures that are never instances: the body outline describes the patient, not an organ at risk. */
+export const EXCLUDED_STRUCTURES: readonly string[] = ['External', 'BODY', 'Body', 'Skin'];
+
+/** Reference dose that scales every dose feature to order 1 (the 70 Gy high-risk level of SIB 70/63/56). */
+export const DOSE_SCALE_GY = 70;
+
+/** Cumulative-DVH sample doses, Gy: the instance carries V(d)/V for each. */
+export const DVH_SAMPLE_DOSES_GY: readonly number[] = Array.from({ length: 17 }, (_, i) => i * 5);
+
+/** Dose metrics per instance, each divided by DOSE_SCALE_GY. */
+export const DOSE_METRIC_NAMES: readonly string[] = ['Dmean', 'Dmax', 'Dmin', 'D95%', 'D2%'];
+
+/** Constraint margins are clipped to this range (fraction of the limit); positive = inside the limit. */
+export const MARGIN_CLIP = 2;
+
+/** Names of the per-instance numeric features, in order (organ index is a separate integer input). */
+export const INSTANCE_FEATURE_NAMES: readonly string[] = [
+  ...DVH_SAMPLE_DOSES_GY.map((d) => `V${d}Gy_fraction`),
+  ...DOSE_METRIC_NAMES.map((m) => `${m}_per70Gy`),
+  'log10VolumeCc_per3',
+  'worstMarginPerProtocol',
+  'worstMarginMinor',
+  'hasConstraint',
+];
+
+/** Names of the patient-level clinical features, in order. */
+export const CLINICAL_FEATURE_NAMES: readonly string[] = [
+  'age_per100y',
+  'sexMale',
+  'baselineXerostomiaCat2',
+  'baselineXerostomiaCat3plus',
+  'baselineDysphagiaG2',
+  'baselineDysphagiaG3plus',
+  'locationPharynx',
+  'locationLarynx',
+  'tStage3or4',
+  'prescription_per70Gy',
+  'fractions_per35',
+  'particleTherapy',
+];
+
+/** Spatial patches: cubes of PATCH_SIZE voxels on the dose grid, one channel per entry below. */
+export const PATCH_SIZE_VOXELS = 8;
+/** Most patches per patient (deterministic: the highest-dose patches inside the body are kept). */
+export const MAX_PATCHES = 48;
+/** Patch channels. Mask channels are unions of the listed organs (TG-263 names). */
+export const PATCH_CHANNELS: readonly { name: string; organs?: readonly string[] }[] = [
+  { name: 'ct_per1000HU' },
+  { name: 'dose_per70Gy' },
+  { name: 'salivaryMask', organs: ['Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'] },
+  { name: 'swallowingMask', organs: ['Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I', 'Larynx', 'Esophagus'] },
+  { name: 'targetMask', organs: ['PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'GTV'] },
+  { name: 'neuralMask', organs: ['SpinalCord', 'Brainstem', 'OpticChiasm', 'OpticNrv_L', 'OpticNrv_R'] },
+];
+
+/** Model outputs (heads), in the order of the probability output; local control is a separate risk output. */
+export const BINARY_HEADS: readonly string[] = ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2'];
+export const ALL_HEADS: readonly string[] = [...BINARY_HEADS, 'localControl'];
+
+/** Index of a TG-263 name in ORGAN_VOCABULARY (0 = OTHER). */
+export function organIndexOf(tg263Name: string): number {
+  const index = ORGAN_VOCABULARY.indexOf(tg263Name);
+  return index < 0 ? 0 : index;
+}
+
+/** The whole spec as plain data, written next to exported features so Python reads the same contract. */
+export function featureSpecAsJson(): Record<string, unknown> {
+  return {
+    version: FEATURE_SPEC_VERSION, organVocabulary: ORGAN_VOCABULARY, doseScaleGy: DOSE_SCALE_GY,
+    dvhSampleDosesGy: DVH_SAMPLE_DOSES_GY, doseMetricNames: DOSE_METRIC_NAMES, instanceFeatureNames: INSTANCE_FEATURE_NAMES,
+    clinicalFeatureNames: CLINICAL_FEATURE_NAMES, patchSizeVoxels: PATCH_SIZE_VOXELS, maxPatches: MAX_PATCHES,
+    patchChannels: PATCH_CHANNELS.map((c) => c.name), binaryHeads: BINARY_HEADS, allHeads: ALL_HEADS,
+  };
+}
+
+/** DVH samples per structure for features (fewer than the review DVH: features need 1 % not 0.1 %). */
+export const FEATURE_DVH_TARGET_SAMPLES = 8000;

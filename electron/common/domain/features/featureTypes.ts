@@ -1,0 +1,63 @@
+import type { StructureDvh } from '../dvh/dvhTypes';
+
+/** The parts of a StructureDvh the features read (the DVH engine's value object satisfies it). */
+export type DvhForFeatures = Pick<StructureDvh, 'volumeCc' | 'meanGy' | 'minGy' | 'maxGy' | 'cumulative' | 'metric'>;
+
+/** One structure of a plan after name harmonisation. */
+export interface NamedStructureDvh {
+  /** TG-263 name (or target role) from the name mapping; unknown names map to organ index 0 */
+  readonly tg263Name: string;
+  readonly dvh: DvhForFeatures;
+}
+
+/** Patient-level clinical variables; absent ones take the reference category (and are listed as missing). */
+export interface ClinicalVariables {
+  readonly ageYears?: number | null;
+  readonly sex?: 'M' | 'F' | 'O' | null;
+  /** EORTC QLQ-H&N35 item 41 category: 1 none, 2 a little, 3 quite a bit or more */
+  readonly baselineXerostomiaCategory?: number | null;
+  /** physician-rated baseline dysphagia grade 0–5 */
+  readonly baselineDysphagiaGrade?: number | null;
+  readonly tumourLocation?: 'oral_cavity' | 'pharynx' | 'larynx' | null;
+  /** T stage 1–4 */
+  readonly tStage?: number | null;
+}
+
+/** Plan-level facts read from the RT plan. */
+export interface PlanFacts {
+  readonly prescriptionGy: number | null;
+  readonly fractions: number | null;
+  readonly radiationType: string | null;
+}
+
+/** One organ instance of the tabular bag. */
+export interface OrganInstance {
+  readonly tg263Name: string;
+  readonly organIndex: number;
+  /** INSTANCE_FEATURE_NAMES order */
+  readonly features: number[];
+}
+
+/** The tabular MIL input of one plan. */
+export interface TabularBag {
+  readonly instances: OrganInstance[];
+  /** CLINICAL_FEATURE_NAMES order */
+  readonly clinical: number[];
+  /** clinical variables that were absent and took the reference value */
+  readonly missingClinical: string[];
+  readonly warnings: string[];
+}
+
+/** The spatial MIL input of one plan: patches on the dose grid. */
+export interface PatchBag {
+  /** patch count N; data is N × channels × P × P × P, channel-major, then k (slice), j (row), i (column) */
+  readonly count: number;
+  readonly channels: number;
+  readonly patchSizeVoxels: number;
+  readonly data: Float32Array;
+  /** corner voxel (i, j, k) on the dose grid of each patch */
+  readonly cornersIjk: Array<[number, number, number]>;
+  /** patch centre in body-box coordinates, each in [0, 1] (left→right, anterior→posterior, inferior→superior) */
+  readonly positions: Float32Array;
+  readonly warnings: string[];
+}

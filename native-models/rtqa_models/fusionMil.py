@@ -1,0 +1,38 @@
+"""WP3: fusion of the tabular (organ) and spatial (patch) MIL models.
+
+Early fusion: both encoders and attentions trained together, bag embeddings concatenated before the heads.
+Late fusion: two trained models frozen; per head a logit = a * tabular + b * spatial + c, fitted on validation.
+"""
+import torch
+from torch import nn
+
+from .spatialMil import SpatialMil
+from .tabularMil import BRANCHES, TabularMil
+
+
+class EarlyFusionMil(nn.Module):
+    def __init__(self, tabular: TabularMil, spatial: SpatialMil, clinical_dim: int):
+        super().__init__()
+        self.tabular = tabular
+        self.spatial = spatial
+        self.heads = nn.ModuleList([nn.Linear(tabular.hidden + spatial.hidden + clinical_dim, 1) for _ in range(BRANCHES)])
+
+    def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, patch_mask):
+        zt, at = self.tabular.embed(organ_ids, instance_features, instance_mask)
+        zs, as_ = self.spatial.embed(patches, positions, patch_mask)
+        logits = torch.cat([head(torch.cat([zt[:, k], zs[:, k], clinical], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
+        return logits, at, as_
+
+
+class LateFusionMil(nn.Module):
+    def __init__(self, tabular: nn.Module, spatial: nn.Module):
+        super().__init__()
+        self.tabular = tabular
+        self.spatial = spatial
+        self.weights = nn.Parameter(torch.full((2, BRANCHES), 0.5))
+        self.bias = nn.Parameter(torch.zeros(BRANCHES))
+
+    def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, patch_mask):
+        lt, at = self.tabular(organ_ids, instance_features, instance_mask, clinical)
+        ls, as_ = self.spatial(patches, positions, patch_mask, clinical)
+        return self.weights[0] * lt + self.weights[1] * ls + self.bias, at, as_

@@ -1,0 +1,70 @@
+"""Training-set statistics stored in the model cards (input ranges for out-of-distribution warnings, SHAP
+baselines) and the readable evaluation summary."""
+import numpy as np
+
+from .data import BINARY_HEADS, Cohort
+
+
+def feature_ranges(train: Cohort) -> dict:
+    """Per ONNX input the accepted value range (validation) and per named feature the training min/max (OOD)."""
+    spec = train.spec
+    real = train.instance_mask > 0
+    inst = train.instances[real]
+    feats = {}
+    for j, name in enumerate(spec['instanceFeatureNames']):
+        feats[f'instance.{name}'] = [float(inst[:, j].min()), float(inst[:, j].max())]
+    for j, name in enumerate(spec['clinicalFeatureNames']):
+        feats[f'clinical.{name}'] = [float(train.clinical[:, j].min()), float(train.clinical[:, j].max())]
+    return {
+        'organIds': {'unit': 'index into organVocabulary', 'min': 0, 'max': len(spec['organVocabulary']) - 1},
+        'instanceFeatures': {'unit': 'see instanceFeatureNames (fractions, dose/70 Gy, margins)', 'min': -2.0, 'max': 5.0},
+        'instanceMask': {'unit': '1 = real instance, 0 = padding', 'min': 0, 'max': 1},
+        'clinical': {'unit': 'see clinicalFeatureNames', 'min': 0.0, 'max': 3.0},
+        'patches': {'unit': 'channels: CT/1000 HU, dose/70 Gy, masks 0/1', 'min': -1.0, 'max': 5.0},
+        'patchPositions': {'unit': 'patch centre in the bag box, [0, 1] per LPS axis', 'min': 0.0, 'max': 1.0},
+        'patchMask': {'unit': '1 = real patch, 0 = padding', 'min': 0, 'max': 1},
+        '_features': feats,
+        '_planningSystems': [],
+    }
+
+
+def shap_baseline(train: Cohort) -> dict:
+    """SHAP reference input: training-mean clinical vector and per organ index the mean instance features."""
+    spec = train.spec
+    organs = {}
+    for idx in range(len(spec['organVocabulary'])):
+        rows = train.instances[(train.organ_ids == idx) & (train.instance_mask > 0)]
+        if len(rows):
+            organs[spec['organVocabulary'][idx]] = [float(v) for v in rows.mean(0)]
+    return {'clinical': [float(v) for v in train.clinical.mean(0)], 'organInstances': organs}
+
+
+def _fmt(v):
+    return '—' if v is None or (isinstance(v, float) and not np.isfinite(v)) else f'{v:.3f}'
+
+
+def write_summary(report: dict, path: str):
+    lines = ['# RTQA models: held-out evaluation (synthetic trial, unseen test centres)', '',
+             f"Split by centre: test {report['split']['test']}, validation {report['split']['val']}; patients {report['counts']}.", '',
+             '| model | ' + ' | '.join(f'{h} AUC [95 % CI]' for h in BINARY_HEADS) + ' | local control C-index |', '|---' * 5 + '|']
+    bayes = report['bayesOptimal']
+    lines.append('| Bayes-optimal (true probabilities) | ' + ' | '.join(_fmt(bayes[h].get('auc')) for h in BINARY_HEADS) + ' | |')
+    for name, m in report['models'].items():
+        cells = []
+        for h in BINARY_HEADS:
+            e = m.get(h, {})
+            ci = e.get('aucCi95')
+            cells.append(f"{_fmt(e.get('auc'))} [{_fmt(ci[0]) if ci else '—'}, {_fmt(ci[1]) if ci else '—'}]")
+        lines.append(f'| {name} | ' + ' | '.join(cells) + f" | {_fmt(m['localControl']['cIndex'])} |")
+    for name, b in report['baselines'].items():
+        if name == 'lkbParameters':
+            continue
+        lines.append(f'| baseline {name} | ' + ' | '.join(_fmt(b.get(h, {}).get('auc')) for h in BINARY_HEADS) + f" | {_fmt(b.get('localControl', {}).get('cIndex'))} |")
+    lines += ['', '## Calibration (slope, ECE) and attention', '', '| model | head | calibration slope | ECE | attention top organ causal |', '|---|---|---|---|---|']
+    for name, m in report['models'].items():
+        for h in BINARY_HEADS:
+            e = m.get(h, {})
+            att = m.get('attentionTopCausal', {}).get(h, {}).get('fractionTopIsCausal')
+            lines.append(f"| {name} | {h} | {_fmt(e.get('calibrationSlope'))} | {_fmt(e.get('ece'))} | {_fmt(att)} |")
+    lines += ['', f"Training seconds: {report['trainingSeconds']}; total {report['elapsedSeconds']} s.", '']
+    open(path, 'w').write('\n'.join(lines))

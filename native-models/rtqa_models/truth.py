@@ -1,0 +1,70 @@
+"""Reads the synthetic trial generator's truth.json into per-patient labels, true probabilities and causal organs.
+
+The generator (`rtqa synth`) writes outcomes {xerostomiaG2, dysphagiaG2, localControl{months, event}},
+expectedGrade, deviations, causalStructures, structureNames and centres per patient. The true outcome
+probabilities give the Bayes-optimal AUC. Field names are looked up tolerantly so a renamed key fails loudly
+here rather than silently in training.
+"""
+import json
+
+PROBABILITY_KEYS = ('probabilities', 'trueProbabilities', 'outcomeProbabilities', 'truth', 'risks')
+
+
+def _patients(doc):
+    patients = doc.get('patients', doc) if isinstance(doc, dict) else doc
+    if isinstance(patients, dict):
+        return [dict(v, patientId=v.get('patientId', k)) for k, v in patients.items()]
+    return patients
+
+
+def _flag(value):
+    if isinstance(value, dict):
+        for key in ('event', 'value', 'outcome', 'observed'):
+            if key in value:
+                return _flag(value[key])
+        return None
+    if value is None:
+        return None
+    return 1.0 if bool(value) else 0.0
+
+
+def _probability(patient, head):
+    outcome = patient.get('outcomes', {}).get(head)
+    if isinstance(outcome, dict):
+        for key in ('probability', 'trueProbability', 'p'):
+            if key in outcome:
+                return float(outcome[key])
+    for key in PROBABILITY_KEYS:
+        block = patient.get(key)
+        if isinstance(block, dict) and isinstance(block.get(head), (int, float)):
+            return float(block[head])
+    return None
+
+
+def read_truth(path: str) -> dict:
+    """patientId -> {centre, labels{head: 0/1}, probs{head: p}, lcMonths, lcEvent, causal{head: [names]}}."""
+    doc = json.load(open(path))
+    out = {}
+    for p in _patients(doc):
+        pid = str(p.get('patientId') or p.get('id'))
+        outcomes = p.get('outcomes', {})
+        grade = p.get('expectedGrade')
+        if isinstance(grade, dict):
+            grade = grade.get('grade') or grade.get('plan')
+        major = None if grade is None else (1.0 if str(grade).lower() == 'major' else 0.0)
+        lc = outcomes.get('localControl') or {}
+        causal = p.get('causalStructures') or {}
+        if isinstance(causal, list):
+            causal = {'any': causal}
+        probs = {h: _probability(p, h) for h in ('xerostomiaG2', 'dysphagiaG2')}
+        probs['majorDeviation'] = major  # the grade follows from the deviations deterministically
+        out[pid] = {
+            'centre': str(p.get('centre') or p.get('centreId') or p.get('center') or 'unknown'),
+            'labels': {'majorDeviation': major, 'xerostomiaG2': _flag(outcomes.get('xerostomiaG2')),
+                       'dysphagiaG2': _flag(outcomes.get('dysphagiaG2'))},
+            'probs': probs,
+            'lcMonths': float(lc.get('months', 0.0)),
+            'lcEvent': float(bool(lc.get('event', False))),
+            'causal': causal,
+        }
+    return out

@@ -1,0 +1,160 @@
+"""Train, evaluate and export every RTQA model on one synthetic trial.
+
+  /usr/bin/python3 native-models/train.py --features FEATURES_DIR --truth TRUTH_JSON --out native-models [--quick]
+
+FEATURES_DIR comes from `npm run --silent rtqa -- features TRIAL_DIR --out FEATURES_DIR` (the app's own feature
+code). Writes models/*.onnx with model cards and parity fixtures, and reports/evaluation.json + summary.md.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rtqa_models import baselines as bl  # noqa: E402
+from rtqa_models.data import BINARY_HEADS, load_cohort, split_by_centre  # noqa: E402
+from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions  # noqa: E402
+from rtqa_models.exportOnnx import KIND_INPUTS, EnsembleExport, export_model, write_model_card, write_parity_fixture  # noqa: E402
+from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil  # noqa: E402
+from rtqa_models.spatialMil import SpatialMil  # noqa: E402
+from rtqa_models.tabularMil import TabularMil  # noqa: E402
+from rtqa_models.training import fit, predict, to_tensors  # noqa: E402
+from rtqa_models.reporting import feature_ranges, shap_baseline, write_summary  # noqa: E402
+
+MODEL_VERSION = '1.0.0'
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--features', required=True)
+    ap.add_argument('--truth', required=True)
+    ap.add_argument('--out', required=True)
+    ap.add_argument('--quick', action='store_true', help='tiny settings for the smoke test')
+    ap.add_argument('--members', type=int, default=5)
+    ap.add_argument('--seed', type=int, default=0)
+    args = ap.parse_args(argv)
+    torch.set_num_threads(1)
+    started = time.time()
+    log = lambda *a: print(*a, flush=True)  # noqa: E731
+
+    cohort = load_cohort(args.features, args.truth)
+    tr_idx, va_idx, te_idx, centres = split_by_centre(cohort.centres, seed=args.seed)
+    train, val, test = cohort.subset(tr_idx), cohort.subset(va_idx), cohort.subset(te_idx)
+    log(f'patients {len(cohort.patient_ids)}: train {len(tr_idx)} val {len(va_idx)} test {len(te_idx)}; centres {centres}')
+    t_train, t_val, t_test = to_tensors(train), to_tensors(val), to_tensors(test)
+    spec = cohort.spec
+    vocab, f_dim, c_dim, ch = len(spec['organVocabulary']), len(spec['instanceFeatureNames']), len(spec['clinicalFeatureNames']), len(spec['patchChannels'])
+    has_patches = cohort.patch_mask.sum() > 0
+    epochs = 5 if args.quick else 300
+    sp_epochs = 2 if args.quick else 40
+    members = 2 if args.quick else args.members
+    timings = {}
+
+    def timed(name, fn):
+        t0 = time.time()
+        result = fn()
+        timings[name] = round(time.time() - t0, 1)
+        return result
+
+    tabular = timed('tabular', lambda: [fit(TabularMil(vocab, f_dim, c_dim), 'tabular', t_train, t_val, epochs=epochs, seed=args.seed + s, log=log)
+                                        for s in range(members)])
+    spatial, early = [], []
+    if has_patches:
+        sp_members = 1 if args.quick else 2
+        spatial = timed('spatial', lambda: [fit(SpatialMil(ch, c_dim), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
+                                                seed=args.seed + s, log=log, patience=8, time_limit_s=240) for s in range(sp_members)])
+        early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(TabularMil(vocab, f_dim, c_dim), SpatialMil(ch, c_dim), c_dim), 'fusion',
+                                                  t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3, seed=args.seed + s, log=log,
+                                                  patience=8, time_limit_s=240) for s in range(sp_members)])
+        late = LateFusionMil(tabular[0], spatial[0])
+        for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
+            p.requires_grad_(False)
+        late = timed('lateFusion', lambda: fit(late, 'fusion', t_val, t_val, epochs=50 if not args.quick else 2, batch_size=0, lr=2e-2,
+                                               weight_decay=0, patience=10, log=log))
+
+    ensembles = {'tabular-mil': EnsembleExport(tabular, 'tabular')}
+    if has_patches:
+        ensembles['spatial-mil'] = EnsembleExport(spatial, 'spatial')
+        ensembles['fusion-early-mil'] = EnsembleExport(early, 'fusion')
+        ensembles['fusion-late-mil'] = EnsembleExport([late], 'fusion')
+
+    report = {'split': {k: v for k, v in centres.items()}, 'counts': {'train': len(tr_idx), 'val': len(va_idx), 'test': len(te_idx)},
+              'bayesOptimal': bayes_optimal(test), 'models': {}, 'baselines': {}, 'trainingSeconds': timings}
+    test_inputs = {'organIds': test.organ_ids, 'instanceFeatures': test.instances, 'instanceMask': test.instance_mask, 'clinical': test.clinical,
+                   'patches': test.patches, 'patchPositions': test.positions, 'patchMask': test.patch_mask}
+    for name, module in ensembles.items():
+        kind = module.kind
+        with torch.no_grad():
+            outs = [o.numpy() for o in module(*(torch.from_numpy(test_inputs[n]) for n in KIND_INPUTS[kind]))]
+        entry = evaluate_predictions(test, outs[0], outs[2][:, 0], n_boot=200 if args.quick else 1000)
+        entry['meanSpread'] = [float(v) for v in outs[1].mean(0)]
+        if kind in ('tabular', 'fusion'):
+            entry['attentionTopCausal'] = attention_top_causal(test, outs[3])
+        report['models'][name] = entry
+        log(f'{name}: ' + ', '.join(f"{h} AUC {entry[h].get('auc', float('nan')):.3f}" for h in BINARY_HEADS) + f", C {entry['localControl']['cIndex']:.3f}")
+
+    report['baselines'] = run_baselines(train, val, test, quick=args.quick)
+    os.makedirs(os.path.join(args.out, 'models'), exist_ok=True)
+    os.makedirs(os.path.join(args.out, 'reports'), exist_ok=True)
+    ranges = feature_ranges(train)
+    baseline = shap_baseline(train)
+    cards = {}
+    for name, module in ensembles.items():
+        onnx_path = os.path.join(args.out, 'models', f'{name}.onnx')
+        example = parity_example(test_inputs, module.kind)
+        inputs, outputs = export_model(module, example, onnx_path)
+        write_parity_fixture(os.path.join(args.out, 'models', f'{name}.parity.json'), inputs, outputs)
+        cards[name] = write_model_card(
+            os.path.join(args.out, 'models', f'{name}.card.json'), name, MODEL_VERSION, module.kind, onnx_path, spec, ranges, baseline,
+            {'data': f'synthetic trial ({len(cohort.patient_ids)} patients, {len(set(cohort.centres))} centres), split by centre',
+             'split': centres, 'members': len(module.members), 'featureRanges': ranges['_features'], 'planningSystems': ranges['_planningSystems'],
+             'seconds': timings}, report['models'][name], 'quick smoke-test model' if args.quick else '')
+        report['models'][name]['fileBytes'] = os.path.getsize(onnx_path)
+    report['elapsedSeconds'] = round(time.time() - started, 1)
+    json.dump(report, open(os.path.join(args.out, 'reports', 'evaluation.json'), 'w'), indent=1, default=float)
+    write_summary(report, os.path.join(args.out, 'reports', 'summary.md'))
+    log(f'done in {report["elapsedSeconds"]} s')
+    return report
+
+
+def parity_example(test_inputs, kind, patients=2, max_patches=6):
+    """A small fixed batch (two test patients, padded bags, at most six patches each) for the parity fixture."""
+    ex = {k: v[:patients].copy() for k, v in test_inputs.items()}
+    ex['patches'], ex['patchPositions'], ex['patchMask'] = ex['patches'][:, :max_patches], ex['patchPositions'][:, :max_patches], ex['patchMask'][:, :max_patches]
+    if patients > 1:
+        ex['instanceMask'][1, -1] = 0  # a padded instance, to check masking survives export
+    return ex
+
+
+def run_baselines(train, val, test, quick=False):
+    out = {}
+    fitset = train.subset(np.arange(len(train.patient_ids)))
+    n_boot = 200 if quick else 1000
+    from rtqa_models.metrics import auc, bootstrap_ci, c_index
+    for h, head in enumerate(BINARY_HEADS):
+        k_tr, k_te = fitset.known[:, h] > 0, test.known[:, h] > 0
+        y_tr, y_te = fitset.labels[k_tr, h], test.labels[k_te, h]
+        if not (0 < y_tr.sum() < len(y_tr)) or not (0 < y_te.sum() < len(y_te)):
+            continue
+        entries = {}
+        predict_dvh = bl.fit_logistic(bl.dvh_metric_design(fitset)[k_tr], y_tr)
+        entries['logisticDvhMetrics'] = predict_dvh(bl.dvh_metric_design(test)[k_te])
+        if head != 'majorDeviation':
+            predict_lipp = bl.fit_logistic(bl.lipp_design(fitset, head)[k_tr], y_tr, l2=1e-4)
+            entries['lippRefit'] = predict_lipp(bl.lipp_design(test, head)[k_te])
+            predict_lkb, params = bl.fit_lkb(bl.lkb_dose(fitset, head)[k_tr], y_tr)
+            entries['lkb'] = predict_lkb(bl.lkb_dose(test, head)[k_te])
+            out.setdefault('lkbParameters', {})[head] = params
+        for name, p in entries.items():
+            out.setdefault(name, {})[head] = {'auc': auc(y_te, p), 'aucCi95': bootstrap_ci(auc, y_te, p, n=n_boot)}
+    cox = bl.fit_linear_cox(bl.dvh_metric_design(fitset), fitset.lc_time, fitset.lc_event)
+    out.setdefault('coxDvhMetrics', {})['localControl'] = {'cIndex': c_index(test.lc_time, test.lc_event, cox(bl.dvh_metric_design(test)))}
+    return out
+
+
+if __name__ == '__main__':
+    main()
