@@ -31,7 +31,7 @@ export function WorklistTable({ trials, onOpen }: { trials: WorklistTrial[]; onO
               </td>
             </tr>,
             ...centre.plans.map((plan) => (
-              <tr key={plan.planId} className="row" tabIndex={0} data-testid="worklist-row" data-plan-id={plan.planId} data-patient-id={plan.patientId}
+              <tr key={plan.planId} className="row" tabIndex={0} data-testid="worklist-row" data-plan-id={plan.planId} data-patient-id={plan.patientId} data-trial-name={trial.name}
                 onClick={() => onOpen(plan.planId)} onKeyDown={(e) => { if (e.key === 'Enter') onOpen(plan.planId); }}>
                 <td style={{ paddingLeft: 30 }} className="mono">{plan.patientId}</td>
                 <td>{plan.planLabel ?? '—'} <span className="muted">{plan.radiation !== 'photon' ? plan.radiation : ''}</span></td>

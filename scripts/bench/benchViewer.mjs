@@ -1,0 +1,109 @@
+// Viewer speed in the browser host, measured in the real app in headless chromium (SwiftShader WebGL2).
+// Usage: npm run bench:viewer -- [--runs 5] [--slices 60] [--data DIR] [--keep]
+// 1. Opening a plan: performance marks 'plan-open' (the review screen mounts, right after the click in the
+//    worklist) → 'first-slice-with-dose' (the axial view's first render with CT and the dose colourwash).
+//    "cold" = the plan's first opening since the host started (the host reads its DICOM files), "warm" = reopened.
+//    Target: < 1.5 s.
+// 2. Scrolling: N wheel steps on the axial view, each waited until cornerstone has rendered it and the browser has
+//    presented a frame (requestAnimationFrame); frames/s = N / elapsed. Target: ≥ 30 frames/s.
+// Prints per-run values and medians. The data folder (demo trial, database) is kept between runs of the script.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const runs = Math.max(5, Number(arg('runs', 5)));
+const slices = Number(arg('slices', 60));
+const dataDir = arg('data', join(root, 'build', 'bench', 'viewer-data'));
+const chromiumArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+mkdirSync(dataDir, { recursive: true });
+
+function startHost() {
+  const child = spawn(process.execPath, [join(root, 'build/cli/rtqa.mjs'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('exit', (code) => reject(new Error(`rtqa serve exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (m) { child.removeAllListeners('exit'); resolve({ url: m[1], child }); }
+    });
+  });
+}
+
+async function api(url, name, input) {
+  const u = new URL(url);
+  const response = await fetch(new URL(`/api/${name}`, u), {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-rtqa-token': u.searchParams.get('token') }, body: JSON.stringify(input),
+  });
+  const result = await response.json();
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data;
+}
+
+const median = (values) => { const s = [...values].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+
+const { url, child } = await startHost();
+const browser = await chromium.launch({ executablePath: process.env.RTQA_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+try {
+  console.error('bench:viewer: making sure the demo trial exists (generated on first use)…');
+  await api(url, 'ensureDemoTrial', {});
+  const worklist = await api(url, 'getWorklist', {});
+  const planIds = worklist.trials.flatMap((t) => t.centres.flatMap((c) => c.plans.map((p) => p.planId)));
+  if (planIds.length === 0) throw new Error('the demo trial has no plans');
+  const chosen = planIds.slice(0, runs);
+  while (chosen.length < runs) chosen.push(planIds[chosen.length % planIds.length]);
+
+  const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(url);
+  await page.getByTestId('worklist-table').waitFor({ timeout: 300_000 });
+
+  async function openPlan(planId) {
+    await page.evaluate(() => { window.location.hash = '#/'; });
+    await page.getByTestId('worklist-table').waitFor();
+    await page.evaluate(() => performance.clearMarks());
+    await page.locator(`[data-testid=worklist-row][data-plan-id="${planId}"]`).first().click();
+    await page.waitForFunction(() => performance.getEntriesByName('first-slice-with-dose').length > 0, null, { timeout: 120_000 });
+    return page.evaluate(() => performance.getEntriesByName('first-slice-with-dose')[0].startTime - performance.getEntriesByName('plan-open')[0].startTime);
+  }
+
+  async function scrollFps() {
+    return page.evaluate(async (n) => {
+      const element = document.querySelector('[data-testid=view-axial]');
+      const rendered = () => new Promise((resolve) => element.addEventListener('CORNERSTONE_IMAGE_RENDERED', resolve, { once: true }));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const box = element.getBoundingClientRect();
+      const wheel = (deltaY) => element.dispatchEvent(new WheelEvent('wheel', { deltaY, bubbles: true, cancelable: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
+      // go half the way down first so the N steps stay inside the volume
+      for (let i = 0; i < n / 2; i++) { const r = rendered(); wheel(-1); await r; }
+      await frame();
+      const start = performance.now();
+      for (let i = 0; i < n; i++) { const r = rendered(); wheel(1); await r; await frame(); }
+      return (n * 1000) / (performance.now() - start);
+    }, slices);
+  }
+
+  const cold = []; const warm = []; const fps = [];
+  for (const [run, planId] of chosen.entries()) {
+    const coldMs = await openPlan(planId);
+    const warmMs = await openPlan(planId);
+    const framesPerS = await scrollFps();
+    cold.push(coldMs); warm.push(warmMs); fps.push(framesPerS);
+    console.log(`run ${run + 1}: plan ${planId}  open cold ${coldMs.toFixed(0)} ms  warm ${warmMs.toFixed(0)} ms  scroll ${framesPerS.toFixed(1)} frames/s over ${slices} slices`);
+  }
+  console.log('');
+  console.log(`median over ${runs} runs: first slice with dose — cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms (target < 1500 ms); scrolling ${median(fps).toFixed(1)} frames/s (target ≥ 30)`);
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+}
