@@ -15,6 +15,8 @@ export interface BatchOptions {
   workers: number;
   workerScript?: URL;
   progress?: boolean;
+  /** per-plan progress for the app's import (integration point, H6a) */
+  onProgress?: (finished: number, total: number) => void;
 }
 
 export interface BatchSummary extends PlanJobsSummary {
@@ -35,6 +37,6 @@ export async function runBatch(root: string, options: BatchOptions): Promise<Bat
   const scanSeconds = (performance.now() - t) / 1000;
   const groups = planFileGroups(index);
   const settings = batchSettings(options.db, options.trial, options.protocol, options.protocol !== null);
-  const summary = await runPlanJobs(groups, { db: options.db, actor: options.actor, settings, workers: options.workers, workerScript: options.workerScript, progress: options.progress });
+  const summary = await runPlanJobs(groups, { db: options.db, actor: options.actor, settings, workers: options.workers, workerScript: options.workerScript, progress: options.progress, onProgress: options.onProgress });
   return { ...summary, filesScanned: index.fileCount, fileErrors: index.errors, notes: index.notes, scanSeconds, seconds: summary.seconds + scanSeconds };
 }

@@ -19,6 +19,8 @@ export interface PlanJobsOptions {
   /** the bundled worker (build/cli/workers/batchWorker.mjs); default: next to the running bundle */
   workerScript?: URL;
   progress?: boolean;
+  /** called after each plan (finished of total): the app's import progress bar (integration point, H6a) */
+  onProgress?: (finished: number, total: number) => void;
 }
 
 export interface PlanJobsSummary {
@@ -84,6 +86,7 @@ export async function runPlanJobs(groups: readonly PlanFileGroup[], options: Pla
       summary.stageSeconds.dvh += result.analysis.timing.dvhS;
       summary.stageSeconds.evaluate += result.analysis.timing.evaluateS;
     }
+    options.onProgress?.(finished, jobs.length);
     if (options.progress !== false) bar.update(finished, [summary.skipped && `${summary.skipped} skipped`, summary.failed.length && `${summary.failed.length} failed`].filter(Boolean).join(', '));
   };
 

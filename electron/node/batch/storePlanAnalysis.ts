@@ -29,19 +29,18 @@ export function storePlanAnalysis(w: Writer, analysis: PlanAnalysis): StoreOutco
       ? imported.structureIds
       : new Map(listStructures(w.db, imported.planId).map((s) => [s.roiNumber, s.id]));
     if (imported.status === 'already_imported') updateMeasuredStructures(w, imported.planId, analysis);
-    const dvhEngineKnown = imported.status === 'already_imported' && w.db.prepare(
-      'SELECT 1 FROM dvh_metrics m JOIN structures s ON s.id = m.structure_id WHERE s.plan_id = ? AND m.engine_version = ? LIMIT 1',
-    ).get(imported.planId, analysis.dvhEngineVersion);
-    if (!dvhEngineKnown) {
-      let stored = 0;
-      for (const d of analysis.dvhs) {
-        const structureId = structureIds.get(d.roiNumber);
-        if (structureId === undefined || (d.metrics.length === 0 && !d.curve)) continue;
-        saveStructureDvh(w.db, structureId, analysis.dvhEngineVersion, d.metrics, d.curve);
-        stored++;
-      }
+    let structuresMeasured = 0;
+    let metricsAdded = 0;
+    for (const d of analysis.dvhs) {
+      const structureId = structureIds.get(d.roiNumber);
+      if (structureId === undefined || (d.metrics.length === 0 && !d.curve)) continue;
+      const added = saveStructureDvh(w.db, structureId, analysis.dvhEngineVersion, d.metrics, d.curve);
+      metricsAdded += added;
+      if (added > 0) structuresMeasured++;
+    }
+    if (metricsAdded > 0) {
       appendAudit(w.db, { actor: w.actor, action: 'dvh.store', entity: 'plan', entityId: imported.planId, before: null,
-        after: { engineVersion: analysis.dvhEngineVersion, structures: stored, metrics: analysis.dvhs.reduce((n, d) => n + d.metrics.length, 0) } });
+        after: { engineVersion: analysis.dvhEngineVersion, structures: structuresMeasured, metrics: metricsAdded } });
     }
     const evaluation = analysis.evaluation ? saveEvaluation(w, imported.planId, analysis.evaluation) : null;
     return { planId: imported.planId, status: imported.status, evaluationCreated: evaluation?.created ?? false, message: null };

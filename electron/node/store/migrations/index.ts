@@ -1,4 +1,5 @@
 import { m001Initial } from './m001Initial';
+import { m002ReviewAssignments } from './m002ReviewAssignments';
 
 /** A schema step. `version` numbers are consecutive from 1; each runs once, inside one transaction. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration in order. Append new ones; never edit or reorder shipped ones. */
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [m001Initial, m002ReviewAssignments];

@@ -44,17 +44,22 @@ export function compactCurve(doseGy: ArrayLike<number>, volumeCc: ArrayLike<numb
 const toBlob = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
-/** Store a structure's metrics and curve for one engine version (inside the plan's transaction). */
-export function saveStructureDvh(db: Db, structureId: number, engineVersion: string, metrics: readonly DvhMetricRecord[], curve: DvhCurve | null): void {
+/**
+ * Store a structure's metrics and curve for one engine version (inside the plan's transaction). Rows
+ * already stored for that engine version are kept (an engine version always gives the same numbers);
+ * returns how many metric rows are new.
+ */
+export function saveStructureDvh(db: Db, structureId: number, engineVersion: string, metrics: readonly DvhMetricRecord[], curve: DvhCurve | null): number {
   const insert = db.prepare(`INSERT INTO dvh_metrics (structure_id, metric, value, uncertainty, unit, engine_version)
-    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (structure_id, metric, engine_version)
-    DO UPDATE SET value = excluded.value, uncertainty = excluded.uncertainty, unit = excluded.unit`);
-  for (const m of metrics) insert.run(structureId, m.metric, m.value, m.uncertainty, m.unit, engineVersion);
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (structure_id, metric, engine_version) DO NOTHING`);
+  let added = 0;
+  for (const m of metrics) added += insert.run(structureId, m.metric, m.value, m.uncertainty, m.unit, engineVersion).changes;
   if (curve) {
     db.prepare(`INSERT INTO dvh_curves (structure_id, engine_version, dose_gy, volume_cc) VALUES (?, ?, ?, ?)
-      ON CONFLICT (structure_id, engine_version) DO UPDATE SET dose_gy = excluded.dose_gy, volume_cc = excluded.volume_cc`)
+      ON CONFLICT (structure_id, engine_version) DO NOTHING`)
       .run(structureId, engineVersion, toBlob(curve.doseGy), toBlob(curve.volumeCc));
   }
+  return added;
 }
 
 /** Curves of a plan's structures (newest engine version per structure), by structure id. */
