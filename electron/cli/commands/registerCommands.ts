@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAssignCommand } from './assignCommand';
 import { registerAuditCommand } from './auditCommand';
 import { registerBatchCommand } from './batchCommand';
 import { registerEvaluateCommand } from './evaluateCommand';
@@ -11,7 +12,7 @@ import { registerServeCommand } from './serveCommand';
 /** Every CLI command lives in its own file here and is added to this list. */
 const commands: Array<(program: Command) => void> = [
   registerServeCommand,
-  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerReportCommand, registerAuditCommand,
+  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerAssignCommand, registerReportCommand, registerAuditCommand,
   registerFeaturesCommand, // inference issue (H7)
 ];
 

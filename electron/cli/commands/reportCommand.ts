@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { renderCommitteeReport } from '../../node/committee/renderCommitteeReport';
 import { buildReportModel } from '../../node/reports/buildReportModel';
 import type { ReportModel } from '../../node/reports/reportModel';
 import { writeCsvReport } from '../../node/reports/writeCsvReport';
@@ -16,7 +17,7 @@ const formats: Record<string, { curves: boolean; render: (model: ReportModel) =>
   pdf: { curves: true, render: writePdfReport },
 };
 
-export interface ReportCommandOptions { format: string; out?: string; protocol?: string; db?: string }
+export interface ReportCommandOptions { format: string; out?: string; protocol?: string; db?: string; by?: string }
 
 /**
  * `rtqa report --format json|csv|html|pdf [--out FILE] [--protocol ID]`: plans, grades, findings and
@@ -28,7 +29,8 @@ export function registerReportCommand(program: Command): void {
     .description('write the review report: per plan grade, findings, review; per centre deviation rates')
     .option('--format <format>', Object.keys(formats).join('|'), 'json')
     .option('--out <file>', 'write to a file (default: standard output; pdf needs --out unless piped)')
-    .option('--protocol <id>', 'use evaluations under this protocol id (default: each plan\'s newest)'))
+    .option('--protocol <id>', 'use evaluations under this protocol id (default: each plan\'s newest)')
+    .option('--by <view>', 'plan (default) or centre: the committee figures per centre (rates with intervals, drift, kappa)', 'plan'))
     .action(action(async (options: ReportCommandOptions) => {
       const output = await renderReport(options);
       if (options.out) {
@@ -42,6 +44,11 @@ export function registerReportCommand(program: Command): void {
 }
 
 export async function renderReport(options: ReportCommandOptions): Promise<string | Buffer> {
+  if (options.by === 'centre') {
+    if (!formats[options.format]) throw new UsageError(`--format must be one of ${Object.keys(formats).join(', ')}, not "${options.format}"`);
+    return withDatabase(options, (db): Promise<string | Buffer> => renderCommitteeReport(db, options.format, { protocolId: options.protocol }));
+  }
+  if (options.by !== undefined && options.by !== 'plan') throw new UsageError(`--by must be plan or centre, not "${options.by}"`);
   const format = formats[options.format];
   if (!format) throw new UsageError(`--format must be one of ${Object.keys(formats).join(', ')}, not "${options.format}"`);
   const model = await withDatabase(options, (db, file) => buildReportModel(db, { protocolId: options.protocol, withCurves: format.curves, databaseLabel: file }));
