@@ -1,19 +1,17 @@
 import type { Command } from 'commander';
-import { registerAssignCommand } from './assignCommand';
 import { registerAuditCommand } from './auditCommand';
 import { registerBatchCommand } from './batchCommand';
 import { registerEvaluateCommand } from './evaluateCommand';
-import { registerFeaturesCommand } from './featuresCommand';
 import { registerImportCommand } from './importCommand';
+import { registerIndexCommand } from './indexCommand';
 import { registerReportCommand } from './reportCommand';
 import { registerReviewCommand } from './reviewCommand';
 import { registerServeCommand } from './serveCommand';
 
 /** Every CLI command lives in its own file here and is added to this list. */
 const commands: Array<(program: Command) => void> = [
-  registerServeCommand,
-  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerAssignCommand, registerReportCommand, registerAuditCommand,
-  registerFeaturesCommand, // inference issue (H7)
+  registerServeCommand, registerIndexCommand,
+  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerReportCommand, registerAuditCommand,
 ];
 
 export function registerCommands(program: Command): void {

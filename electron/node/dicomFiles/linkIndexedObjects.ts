@@ -63,6 +63,9 @@ export function linkIndexedObjects(objects: IndexedObjects, links: IndexLink[], 
           + `(${p.referencedStructureSetUid ? `referenced structure set ${p.referencedStructureSetUid} not found` : 'no ReferencedStructureSetSequence'})`);
       }
     }
+    if (!target && p.referencedStructureSetUid) {
+      notes.push(`${p.file}: the plan's structure set ${p.referencedStructureSetUid} is not in the folder`);
+    }
     return { ...p, structureSetUid: target?.sopInstanceUid ?? null, structureSetLink: method };
   });
 
@@ -85,6 +88,7 @@ export function linkIndexedObjects(objects: IndexedObjects, links: IndexLink[], 
           + `(${d.referencedPlanUid ? `referenced plan ${d.referencedPlanUid} not found` : 'no ReferencedRTPlanSequence'})`);
       }
     }
+    if (!plan && d.referencedPlanUid) notes.push(`${d.file}: the dose's plan ${d.referencedPlanUid} is not in the folder`);
     if (plan && method) links.push({ fromKind: 'RTDOSE', fromUid: d.sopInstanceUid, toKind: 'RTPLAN', toUid: plan.sopInstanceUid, method });
     let structureSet = plan ? structureOf(plan.structureSetUid) : null;
     if (!plan) {
