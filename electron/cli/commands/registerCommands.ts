@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerAssignCommand } from './assignCommand';
 import { registerAuditCommand } from './auditCommand';
 import { registerBatchCommand } from './batchCommand';
 import { registerEvaluateCommand } from './evaluateCommand';
+import { registerFeaturesCommand } from './featuresCommand';
 import { registerImportCommand } from './importCommand';
 import { registerIndexCommand } from './indexCommand';
 import { registerReportCommand } from './reportCommand';
@@ -11,7 +13,8 @@ import { registerServeCommand } from './serveCommand';
 /** Every CLI command lives in its own file here and is added to this list. */
 const commands: Array<(program: Command) => void> = [
   registerServeCommand, registerIndexCommand,
-  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerReportCommand, registerAuditCommand,
+  registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerAssignCommand, registerReportCommand, registerAuditCommand,
+  registerFeaturesCommand, // inference issue (H7)
 ];
 
 export function registerCommands(program: Command): void {
