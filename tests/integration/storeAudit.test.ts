@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../electron/node/store/migrations';
 import { openDatabase, writeTransaction, type Db } from '../../electron/node/store/openDatabase';
 import { importPlan, listPlans, type PlanImport } from '../../electron/node/store/repositories/planRepository';
 import { saveEvaluation, listFindings } from '../../electron/node/store/repositories/evaluationRepository';
@@ -42,10 +43,12 @@ describe('review database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens in WAL mode with foreign keys and the first schema version', () => {
+  it('opens in WAL mode with foreign keys and every migration applied once, in order', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect((db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number }).v).toBe(1);
+    const versions = (db.prepare('SELECT version FROM schema_version ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+    expect(versions).toEqual(migrations.map((m) => m.version));
+    expect(versions[0]).toBe(1);
     expect(() => db.prepare('INSERT INTO structures (plan_id, roi_number, written_name, mapping_status) VALUES (999, 1, ?, ?)').run('x', 'y'))
       .toThrow(/FOREIGN KEY/);
   });
