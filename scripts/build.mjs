@@ -68,6 +68,9 @@ for (const [out, src] of [['electron/main', 'electron/main/main.ts'], ['electron
     entryPoints: [{ out, in: join(root, src) }], outdir: outDir, outExtension: { '.js': '.cjs' }, bundle: true,
     platform: 'node', format: 'cjs', target: 'node22', external: ['electron', 'better-sqlite3', 'onnxruntime-node'],
     sourcemap: 'linked', logLevel: 'warning',
+    // node/ modules locate files and workers from import.meta.url; in a CommonJS bundle that is this file's URL
+    define: { 'import.meta.url': '__rtqaImportMetaUrl' },
+    banner: { js: "const __rtqaImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
 

@@ -1,9 +1,11 @@
-import { userInfo } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import { ApiCallError, type ApiEventMessage, type ApiHandlers } from '../../common/api';
 import type { RtPlanBundle } from '../../common/domain/rt/rtTypes';
-import { openDatabase } from '../store/openDatabase';
-import { planSourcePaths } from '../store/repositories/planRepository';
+import { openDatabase, type Db } from '../store/openDatabase';
+import { createCommitteeService } from './committeeService';
 import type { CoreServices } from './coreServices';
+import { ImportService } from './importService';
+import { loadPlanImagingBundle } from './loadPlanImagingBundle';
 import { PlanImaging } from './planImaging';
 import { PlanImagingCache } from './planImagingCache';
 import { PlanReviewService } from './planReviewService';
@@ -15,8 +17,14 @@ export interface CoreServicesOptions {
   databasePath: string;
   host: 'electron' | 'browser';
   appVersion: string;
-  /** reads one plan's files back into an RT bundle (CT, dose, structures); null when they cannot be read */
-  loadPlanBundle?: (sourcePaths: string[]) => Promise<RtPlanBundle | null>;
+  /** who the audit log names for imports (reviews name their reviewer) */
+  actor?: string;
+  /** worker threads for imports (default: one per spare core, at most 4); 0 = on the calling thread */
+  importWorkers?: number;
+  /** the bundled batch worker, when it does not sit next to the running bundle (Electron main) */
+  batchWorkerScript?: URL;
+  /** reads one stored plan's files back (default: the DICOM reader); replaceable for other stores */
+  loadPlanBundle?: (db: Db, planId: number) => Promise<RtPlanBundle>;
   isDemoTrial?: (trialName: string) => boolean;
 }
 
@@ -29,14 +37,16 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const listeners = new Set<(message: ApiEventMessage) => void>();
   const emit = (message: ApiEventMessage) => { for (const listener of listeners) listener(message); };
 
-  const imaging = new PlanImagingCache(async (planId) => {
-    if (!options.loadPlanBundle) return null;
-    const paths = planSourcePaths(db, planId);
-    if (paths.length === 0) return null;
-    const bundle = await options.loadPlanBundle(paths);
-    return bundle ? new PlanImaging(String(planId), bundle) : null;
+  const loadBundle = options.loadPlanBundle ?? loadPlanImagingBundle;
+  const imaging = new PlanImagingCache(async (planId) => new PlanImaging(String(planId), await loadBundle(db, planId)));
+  const actor = options.actor ?? userInfo().username;
+  const imports = new ImportService(db, emit, {
+    actor,
+    workers: options.importWorkers ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+    workerScript: options.batchWorkerScript,
   });
   const reviews = new ReviewService(db);
+  const committee = createCommitteeService(db);
   const worklist = new WorklistService(db, options.isDemoTrial ?? (() => false));
   const planReview = new PlanReviewService(db, (planId) => imaging.get(planId), reviews);
 
@@ -46,11 +56,11 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
 
   const handlers: ApiHandlers = {
     getAppInfo: async () => ({
-      appVersion: options.appVersion, host: options.host, databasePath: options.databasePath, defaultReviewer: userInfo().username,
+      appVersion: options.appVersion, host: options.host, databasePath: options.databasePath, defaultReviewer: actor,
     }),
     listTrials: async () => worklist.listTrials(),
     getWorklist: async (query) => worklist.getWorklist(query),
-    importFolder: notYet('importing a folder'),
+    importFolder: (input) => imports.importFolder(input),
     ensureDemoTrial: notYet('the demo trial'),
     getPlanReview: (input) => planReview.getPlanReview(input.planId),
     getStructureContours: (input) => planReview.getStructureContours(input.planId, input.structureIds),
@@ -61,14 +71,15 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     getAuditLog: async (input) => reviews.getAuditLog(input.planId),
     getPredictions: notYet('model predictions'),
-    getCommitteeSummary: notYet('the committee summary'),
+    getCommitteeSummary: async (input) => committee.getCommitteeSummary(input),
+    getPopulationDvh: async (input) => committee.getPopulationDvh(input),
   };
 
   return {
     handlers,
     async readVolume(planIdText, kind) {
       if (!/^[1-9]\d{0,15}$/.test(planIdText)) return null;
-      return (await imaging.get(Number(planIdText)))?.bytes(kind) ?? null;
+      return (await imaging.get(Number(planIdText))).imaging?.bytes(kind) ?? null;
     },
     onEvent(listener) {
       listeners.add(listener);

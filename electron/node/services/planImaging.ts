@@ -16,6 +16,8 @@ export interface WorstDosePoint {
  * structure gets its extreme dose. Built from one RtPlanBundle, read once and cached by the caller.
  */
 export class PlanImaging {
+  private readonly worstPoints = new Map<string, WorstDosePoint | null>();
+
   constructor(private readonly planId: string, readonly bundle: RtPlanBundle) {}
 
   descriptor(kind: VolumeKind): VolumeDescriptor | null {
@@ -51,6 +53,12 @@ export class PlanImaging {
    * `>=`), with its centre in patient LPS mm. Null when there is no dose or the ROI covers no voxel centre.
    */
   worstDosePoint(roiNumber: number, comparator: '<=' | '>='): WorstDosePoint | null {
+    const key = `${roiNumber}${comparator}`;
+    if (!this.worstPoints.has(key)) this.worstPoints.set(key, this.findWorstDosePoint(roiNumber, comparator));
+    return this.worstPoints.get(key) ?? null;
+  }
+
+  private findWorstDosePoint(roiNumber: number, comparator: '<=' | '>='): WorstDosePoint | null {
     const roi = this.bundle.structureSet?.rois.find((r) => r.roiNumber === roiNumber);
     const dose = this.bundle.dose;
     if (!roi || roi.isPoint || !dose) return null;

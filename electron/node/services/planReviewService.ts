@@ -7,14 +7,14 @@ import { listFindings, type StoredFinding } from '../store/repositories/evaluati
 import { listStructures, type StoredStructure } from '../store/repositories/structureRepository';
 import { fromApiId, toApiId } from './apiIds';
 import { dvhLimitPlacement } from './dvhLimitPlacement';
-import type { PlanImaging } from './planImaging';
+import type { ImagingResult } from './planImagingCache';
 import { getPlanStatusRow } from './planStatusRows';
 import { radiationOf } from './radiationOf';
 import type { ReviewService } from './reviewService';
 import { structureColour, structureRole } from './structureAppearance';
 
-/** Reads the plan's DICOM-derived imaging (cached); null when the plan's files cannot be read. */
-export type PlanImagingLoader = (planId: number) => Promise<PlanImaging | null>;
+/** Reads the plan's DICOM-derived imaging (cached); imaging null with the reason when the files cannot be read. */
+export type PlanImagingLoader = (planId: number) => Promise<ImagingResult>;
 
 /** Everything the review screen shows for one plan: database rows plus what only the DICOM files hold. */
 export class PlanReviewService {
@@ -24,11 +24,11 @@ export class PlanReviewService {
     const planId = fromApiId(planIdText, 'plan');
     const row = getPlanStatusRow(this.db, planId);
     if (!row) throw new ApiCallError('NOT_FOUND', `no plan with id ${planIdText}`);
-    const imaging = await this.loadImaging(planId);
+    const { imaging, error } = await this.loadImaging(planId);
     const stored = listStructures(this.db, planId);
     const storedFindings = row.evaluationId === null ? [] : listFindings(this.db, row.evaluationId);
     const warnings: string[] = JSON.parse(row.warningsJson);
-    if (!imaging) warnings.push('the plan\'s DICOM files could not be read again: CT, dose and contours are not shown');
+    if (!imaging) warnings.push(`the plan's DICOM files could not be read again, so CT, dose and contours are not shown: ${error}`);
 
     const structures: PlanStructure[] = stored.map((s, index) => ({
       structureId: toApiId(s.id), name: s.writtenName, tg263Name: s.tg263Name,
@@ -87,8 +87,8 @@ export class PlanReviewService {
   async getStructureContours(planIdText: string, structureIds?: string[]): Promise<CallOutput<'getStructureContours'>> {
     const planId = fromApiId(planIdText, 'plan');
     if (!getPlanStatusRow(this.db, planId)) throw new ApiCallError('NOT_FOUND', `no plan with id ${planIdText}`);
-    const imaging = await this.loadImaging(planId);
-    if (!imaging) throw new ApiCallError('UNAVAILABLE', `the DICOM files of plan ${planIdText} could not be read again`);
+    const { imaging, error } = await this.loadImaging(planId);
+    if (!imaging) throw new ApiCallError('UNAVAILABLE', `the DICOM files of plan ${planIdText} could not be read again: ${error}`);
     const wanted = structureIds ? new Set(structureIds) : null;
     const structures: StructureContours[] = listStructures(this.db, planId)
       .filter((s) => !wanted || wanted.has(toApiId(s.id)))
