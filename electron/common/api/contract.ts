@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ApiResult } from './apiEnvelope';
 import { getAppInfoInput, getAppInfoOutput } from './appInfoSchemas';
-import { getCommitteeSummaryInput, getCommitteeSummaryOutput } from './committeeSchemas';
+import { getCommitteeSummaryInput, getCommitteeSummaryOutput, getPopulationDvhInput, getPopulationDvhOutput } from './committeeSchemas';
 import { ensureDemoTrialInput, ensureDemoTrialOutput, importFolderInput, importFolderOutput } from './importSchemas';
 import {
   getPlanReviewInput, getPlanReviewOutput, getStructureContoursInput, getStructureContoursOutput,
@@ -30,6 +30,7 @@ export const apiContract = {
   getAuditLog: { input: getAuditLogInput, output: getAuditLogOutput },
   getPredictions: { input: getPredictionsInput, output: getPredictionsOutput },
   getCommitteeSummary: { input: getCommitteeSummaryInput, output: getCommitteeSummaryOutput },
+  getPopulationDvh: { input: getPopulationDvhInput, output: getPopulationDvhOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

@@ -7,11 +7,12 @@ import type { Db } from '../store/openDatabase';
  * and the kinds of its deviating findings, all reviews, the newest QA-failure prediction and the key
  * drift metric (contralateral parotid Dmean = the lower of the two parotid means, Gy).
  */
-export function loadCommitteeRecords(db: Db, options: { protocolId?: string } = {}): CommitteePlanRecord[] {
+export function loadCommitteeRecords(db: Db, options: { protocolId?: string; trialId?: number } = {}): CommitteePlanRecord[] {
   const plans = db.prepare(`
     SELECT p.id, p.plan_uid, p.plan_date, p.imported_at, pt.patient_id, c.name AS centre
     FROM plans p JOIN patients pt ON pt.id = p.patient_ref JOIN centres c ON c.id = pt.centre_id
-    ORDER BY c.name, coalesce(p.plan_date, p.imported_at), p.id`).all() as
+    WHERE ? IS NULL OR pt.trial_id = ?
+    ORDER BY c.name, coalesce(p.plan_date, p.imported_at), p.id`).all(options.trialId ?? null, options.trialId ?? null) as
     { id: number; plan_uid: string; plan_date: string | null; imported_at: string; patient_id: string; centre: string }[];
 
   const newestEvaluation = db.prepare(`SELECT id, grade FROM evaluations WHERE plan_id = ? ${options.protocolId ? 'AND protocol_id = ?' : ''}
