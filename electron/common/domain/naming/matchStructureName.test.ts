@@ -95,8 +95,23 @@ describe('spelling correction with a score, never a guess', () => {
     expect(m.score).toBeCloseTo(1 - 1 / 9, 9);
   });
   it('Mandibel → Bone_Mandible', () => expect(matchStructureName('Mandibel')).toMatchObject({ status: 'matched', tg263: 'Bone_Mandible' }));
-  it('Parotd_L is one edit from Parotid and two from Parotids: asks', () => {
-    expect(matchStructureName('Parotd_L')).toMatchObject({ status: 'needs_confirmation', tg263: 'Parotid_L' });
+  it('Parotd_L is one edit from Parotid, two from Parotids: corrected', () => {
+    expect(matchStructureName('Parotd_L')).toMatchObject({ status: 'matched', tg263: 'Parotid_L' });
+  });
+  it('Parotidx_L is one edit from both Parotid and Parotids: a tie asks', () => {
+    expect(matchStructureName('Parotidx_L').status).toBe('needs_confirmation');
+  });
+  it('short names: only a swap of two neighbouring letters is corrected (MSG → SMG, Lnes → Lens)', () => {
+    expect(matchStructureName('Right MSG')).toMatchObject({ status: 'matched', tg263: 'Glnd_Submand_R' });
+    expect(matchStructureName('Lnes_L')).toMatchObject({ status: 'matched', tg263: 'Lens_L' });
+    expect(matchStructureName('XYZ_L').status).toBe('unmatched');
+  });
+  it('a slipped side word is read (Letf SMG), but not when it is an organ word (Linse li)', () => {
+    expect(matchStructureName('Letf SMG')).toMatchObject({ status: 'matched', tg263: 'Glnd_Submand_L' });
+    expect(matchStructureName('Linse li')).toMatchObject({ status: 'matched', tg263: 'Lens_L' });
+  });
+  it('names with digits are never spelling-corrected (Parotid_L_2 asks)', () => {
+    expect(matchStructureName('Parotid_L_2').status).toBe('needs_confirmation');
   });
   it('unknown words are unmatched', () => expect(matchStructureName('Bladder').status).toBe('unmatched'));
   it('laterality on an unpaired organ, or both sides, asks', () => {

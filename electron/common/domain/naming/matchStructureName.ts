@@ -1,7 +1,7 @@
 import { ALIAS_INDEX } from './aliasIndex';
 import { damerauLevenshtein } from './damerauLevenshtein';
 import type { NameMatch } from './nameMatchTypes';
-import { normaliseStructureName, DERIVED_WORDS } from './normaliseStructureName';
+import { normaliseStructureName, DERIVED_WORDS, slippedSideWord } from './normaliseStructureName';
 import { parseTargetName } from './parseTargetName';
 import type { Tg263Concept } from './tg263Aliases';
 
@@ -25,28 +25,56 @@ function findSubSpan(tokens: readonly string[]): ConceptHit | null {
   return null;
 }
 
+/** The single adjacent transposition of `key` that is an alias, if exactly one organ is reachable that way. */
+function transpositionMatch(key: string): { alias: string; concept: Tg263Concept } | null {
+  const found = new Map<Tg263Concept, string>();
+  for (let i = 0; i + 1 < key.length; i++) {
+    if (key[i] === key[i + 1]) continue;
+    const swapped = key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2);
+    const concept = ALIAS_INDEX.get(swapped);
+    if (concept) found.set(concept, swapped);
+  }
+  if (found.size !== 1) return null;
+  const [concept, alias] = [...found][0];
+  return { alias, concept };
+}
+
 /**
- * Spelling correction: the alias at the smallest Damerau–Levenshtein distance, accepted automatically only
- * when the distance is ≤ 1 (≤ 2 for keys of 10+ characters) and no alias of another organ is as close or
- * one edit further. Otherwise a suggestion for confirmation, or nothing.
+ * Spelling correction. Automatic only when it cannot be a different organ:
+ *  - keys of 5+ letters: the nearest alias (Damerau–Levenshtein) at distance ≤ 1 (≤ 2 for 10+ letters), and
+ *    no alias of another organ equally near (a one-letter slip from organ B can only tie with organ A, never
+ *    beat B, so ties are what must ask);
+ *  - keys of 3–4 letters (SMG, lens): only a swap of two neighbouring letters that gives exactly one organ's
+ *    alias, and no other organ within distance 1.
+ * Keys with digits are never corrected ("Parotid_L_2" is not "Parotid_L"). Otherwise a suggestion (asks).
  */
-function fuzzyMatch(key: string): { hit: ConceptHit; automatic: boolean } | null {
-  if (key.length < FUZZY_MIN_KEY_LENGTH) return null;
+function fuzzyMatch(key: string): { hit: ConceptHit; automatic: boolean } | { tiedWith: string[] } | null {
+  if (key.length < 3 || /\d/.test(key)) return null;
   let best: { alias: string; concept: Tg263Concept; distance: number } | null = null;
   const distances: { concept: Tg263Concept; distance: number }[] = [];
   for (const [alias, concept] of ALIAS_INDEX) {
-    if (alias.length < FUZZY_MIN_KEY_LENGTH) continue;
+    if (alias.length < 3) continue;
     const distance = damerauLevenshtein(key, alias);
     distances.push({ concept, distance });
     if (!best || distance < best.distance) best = { alias, concept, distance };
   }
   if (!best) return null;
-  const score = 1 - best.distance / Math.max(key.length, best.alias.length);
+  const nearest = best;
+  const tie = distances.some((d) => d.concept !== nearest.concept && d.distance <= nearest.distance);
+  const score = 1 - nearest.distance / Math.max(key.length, nearest.alias.length);
+  const hit = (alias: string, concept: Tg263Concept, distance: number, s: number) =>
+    ({ concept, score: s, reason: `spelling corrected: "${key}" ≈ alias "${alias}" (distance ${distance})`, leftovers: [] });
+  if (key.length < FUZZY_MIN_KEY_LENGTH) {
+    const swap = transpositionMatch(key);
+    const rival = swap && distances.some((d) => d.concept !== swap.concept && d.distance <= 1);
+    return swap && !rival ? { hit: hit(swap.alias, swap.concept, 1, 1 - 1 / key.length), automatic: true } : null;
+  }
   const allowed = key.length >= 10 ? 2 : 1;
-  const rival = distances.some((d) => d.concept !== best.concept && d.distance <= best.distance + 1);
-  const hit = { concept: best.concept, score, reason: `spelling corrected: "${key}" ≈ alias "${best.alias}" (distance ${best.distance})`, leftovers: [] };
-  if (best.distance <= allowed && !rival) return { hit, automatic: true };
-  if (score >= SUGGEST_SIMILARITY && !distances.some((d) => d.concept !== best.concept && d.distance === best.distance)) return { hit, automatic: false };
+  if (nearest.distance <= allowed && !tie) return { hit: hit(nearest.alias, nearest.concept, nearest.distance, score), automatic: true };
+  if (score >= SUGGEST_SIMILARITY && !tie) return { hit: hit(nearest.alias, nearest.concept, nearest.distance, score), automatic: false };
+  if (score >= SUGGEST_SIMILARITY) {
+    return { tiedWith: [...new Set(distances.filter((d) => d.distance === nearest.distance).map((d) => d.concept.tg263))] };
+  }
   return null;
 }
 
@@ -75,7 +103,19 @@ export function matchStructureName(written: string): NameMatch {
     return result({ ...base, tg263: target.canonical, score: 1, status: 'matched', reasons: [`target ${target.canonical}${target.doseGy !== null ? ` (${target.doseGy} Gy)` : ''}`] });
   }
 
-  const n = normaliseStructureName(written);
+  let n = normaliseStructureName(written);
+  if (n.laterality === null && n.tokens.length > 1 && !ALIAS_INDEX.has(n.key)) {
+    // A slipped side word at either end ("Letf SMG"), unless that token is itself an organ word.
+    for (const index of [0, n.tokens.length - 1]) {
+      const token = n.tokens[index];
+      const side = token.length >= 4 && !ALIAS_INDEX.has(token) ? slippedSideWord(token) : null;
+      if (side) {
+        const tokens = n.tokens.filter((_, i) => i !== index);
+        n = { ...n, tokens, key: tokens.join(''), laterality: side };
+        break;
+      }
+    }
+  }
   if (n.derivedTokens.length > 0) {
     return result({ status: 'unmatched', reasons: [`derived/optimisation structure (${n.derivedTokens.join(', ')}): not the organ itself`] });
   }
@@ -84,10 +124,14 @@ export function matchStructureName(written: string): NameMatch {
   let automatic = true;
   const exact = ALIAS_INDEX.get(n.key);
   if (exact) hit = { concept: exact, score: 1, reason: `alias "${n.key}"`, leftovers: [] };
+  // Order: exact alias, a safe spelling correction of the whole name, an alias inside the name (asks), a
+  // spelling suggestion (asks).
+  const fuzzy = hit ? null : fuzzyMatch(n.key);
+  if (fuzzy && 'hit' in fuzzy && fuzzy.automatic) hit = fuzzy.hit;
   if (!hit) hit = findSubSpan(n.tokens);
-  if (!hit) {
-    const fuzzy = fuzzyMatch(n.key);
-    if (fuzzy) { hit = fuzzy.hit; automatic = fuzzy.automatic; }
+  if (!hit && fuzzy && 'hit' in fuzzy) { hit = fuzzy.hit; automatic = false; }
+  if (!hit && fuzzy && 'tiedWith' in fuzzy) {
+    return result({ kind: 'organ', status: 'needs_confirmation', reasons: [`"${n.key}" is equally close to ${fuzzy.tiedWith.join(' and ')}: which one?`] });
   }
   if (!hit) return result({ status: 'unmatched', reasons: [n.key ? `no TG-263 alias for "${n.key}"` : 'no organ words in the name'] });
   reasons.push(hit.reason);

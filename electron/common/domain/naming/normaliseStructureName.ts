@@ -1,3 +1,5 @@
+import { damerauLevenshtein } from './damerauLevenshtein';
+
 /**
  * A structure name taken apart: laterality, PRV margin and the organ words, language- and
  * separator-independent. Patient laterality words in English, French, Dutch, German, Latin/Italian.
@@ -25,12 +27,24 @@ const RIGHT_SHORT = new Set(['r', 'rt', 'rgt', 're', 'd', 'dx', 'dex', 'der']);
 
 /** Words that carry no organ meaning ("OAR Larynx", "Parotid Gland", "glande parotide", "Mandible_Bone"). */
 const NOISE = new Set(['oar', 'organ', 'gland', 'glands', 'glnd', 'glande', 'glandes', 'glandula', 'klier', 'muscle', 'muscles', 'muskel',
-  'bone', 'the', 'of', 'de', 'du', 'la', 'le', 'des', 'het', 'van', 'mm', 'cm']);
+  'gl', 'bone', 'the', 'of', 'de', 'du', 'la', 'le', 'des', 'het', 'van', 'mm', 'cm']);
 const PRV_WORDS = new Set(['prv', 'exp', 'expanded', 'expansion', 'expand', 'plus', 'marge', 'margin', 'marges']);
 /** Marks of structures made for optimisation or evaluation, never the organ itself. */
 export const DERIVED_WORDS = new Set(['opt', 'optim', 'optimization', 'optimisation', 'avoid', 'avoidance', 'ring', 'crop', 'cropped', 'minus',
   'sub', 'help', 'hlp', 'helper', 'dummy', 'eval', 'ptv', 'ctv', 'gtv', 'overlap', 'ol', 'not', 'excl', 'exclude', 'ex', 'nt', 'hot', 'cold',
   'dose', 'block', 'temp', 'tmp', 'ohne', 'sans', 'zonder', 'planning', 'shell', 'old', 'new']);
+
+/**
+ * 'L'/'R' when `token` is one Damerau–Levenshtein edit from exactly one side's full word (≥ 4 letters):
+ * "Letf SMG", "Rigth SMG". The matcher tries it only on a side-less name whose end token is not an organ word.
+ */
+export function slippedSideWord(token: string): 'L' | 'R' | null {
+  if (LEFT_WORDS.has(token) || RIGHT_WORDS.has(token)) return null;
+  const near = (words: Set<string>) => [...words].some((w) => w.length >= 4 && damerauLevenshtein(token, w) === 1);
+  const l = near(LEFT_WORDS);
+  const r = near(RIGHT_WORDS);
+  return l && !r ? 'L' : r && !l ? 'R' : null;
+}
 
 /** Lowercase ASCII: strips accents (é → e, ü → u), ß → ss, œ → oe, æ → ae. */
 export function foldToAscii(text: string): string {

@@ -15,6 +15,12 @@ export interface ParsedTarget {
   readonly canonical: string;
 }
 
+/** Words for the primary tumour / nodes after the type (GTV T, GTV_prim, GTV Primaertumor, GTV N): TG-263 p / n. */
+const SUBVOLUME_WORDS: Record<string, string> = {
+  t: 'p', p: 'p', prim: 'p', primary: 'p', primaire: 'p', primair: 'p', primaertumor: 'p', primartumor: 'p', primaer: 'p', tumor: 'p', tumour: 'p', tumeur: 'p',
+  n: 'n', node: 'n', nodes: 'n', nodal: 'n', ln: 'n', ganglion: 'n', ganglions: 'n', klier: 'n', klieren: 'n', lk: 'n', lymphknoten: 'n',
+};
+
 const ROLE_WORDS: Record<string, string> = { high: 'High', hr: 'High', mid: 'Mid', middle: 'Mid', int: 'Int', intermediate: 'Int', low: 'Low', lr: 'Low' };
 
 /**
@@ -27,13 +33,17 @@ export function parseTargetName(name: string): ParsedTarget | null {
   const head = /^\s*(PTV|CTV|GTV|ITV)(?![a-mo])(?![q-z])([pn]\d?)?/i.exec(name);
   if (!head) return null;
   const type = head[1].toUpperCase() as ParsedTarget['type'];
-  const qualifier = (head[2] ?? '').toLowerCase();
+  let qualifier = (head[2] ?? '').toLowerCase();
+  // A margin added or cut ("PTV70-3mm", "PTV_7000+5") makes a derived structure, not the target.
+  const marginPattern = /[-+]\s*\d+(?:[.,]\d+)?\s*(mm|cm)?/i;
   const rest = name.slice(head[0].length);
-  const tokens = rest.split(/[\s_]+/).filter((t) => t.length > 0);
+  const marginMatch = marginPattern.exec(rest.replace(/^[\s_-]*\d+(?:[.,]\d+)?\s*(c?gy)?/i, (m) => ' '.repeat(m.length)));
+  const tokens = (marginMatch ? rest.slice(0, marginMatch.index) + ' ' + rest.slice(marginMatch.index + marginMatch[0].length) : rest)
+    .split(/[\s_-]+/).filter((t) => t.length > 0);
   let doseGy: number | null = null;
   let role: string | null = null;
   let doubt: string | null = null;
-  const extras: string[] = [];
+  const extras: string[] = marginMatch ? [marginMatch[0].trim()] : [];
   for (const token of tokens) {
     const dose = /^(\d+(?:[.,]\d+)?)(c?gy)?$/i.exec(token);
     const lower = token.toLowerCase();
@@ -51,6 +61,8 @@ export function parseTargetName(name: string): ParsedTarget | null {
       else doseGy = gy;
     } else if (lower === 'gy' || lower === 'cgy' || /^ct\d*$/.test(lower)) {
       continue;
+    } else if (qualifier === '' && SUBVOLUME_WORDS[lower]) {
+      qualifier = SUBVOLUME_WORDS[lower];
     } else if (ROLE_WORDS[lower]) {
       role = ROLE_WORDS[lower];
     } else {
