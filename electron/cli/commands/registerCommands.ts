@@ -9,9 +9,11 @@ import { registerIndexCommand } from './indexCommand';
 import { registerReportCommand } from './reportCommand';
 import { registerReviewCommand } from './reviewCommand';
 import { registerServeCommand } from './serveCommand';
+import { registerSynthCommand } from './synthCommand';
 
 /** Every CLI command lives in its own file here and is added to this list. */
 const commands: Array<(program: Command) => void> = [
+  registerSynthCommand, // in-silico trial generator (issue 3, H3)
   registerServeCommand, registerIndexCommand,
   registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerAssignCommand, registerReportCommand, registerAuditCommand,
   registerFeaturesCommand, // inference issue (H7)

@@ -1,0 +1,129 @@
+import type { DoseGrid } from '../rt';
+import type { ProtocolConstraint } from '../protocol/protocolSchema';
+import type { Anatomy, TargetLevel } from './buildAnatomy';
+import { aimFor, gradeBand, gradeOf, nearEdge, type PlannedGrade } from './gradeBands';
+import { organField, selectedField, solveFieldScale, type LocalDoseField } from './localDoseField';
+import { sampleDose, sampledMetric } from './sampledMetric';
+import { sampleStructure, type StructureSamples } from './sampleStructure';
+
+/** One protocol constraint evaluated on the generated dose (the generator's own DVH estimate). */
+export interface ConstraintResult {
+  readonly constraintId: string;
+  /** TG-263 name of the structure evaluated (the PTV's name for a target role) */
+  readonly structure: string;
+  readonly role: string | null;
+  readonly metric: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly grade: PlannedGrade;
+  readonly intendedGrade: PlannedGrade;
+  /** value range of `grade`, same unit */
+  readonly band: [number, number];
+}
+
+export interface DoseIntentInput {
+  readonly anatomy: Anatomy;
+  readonly doseGrid: DoseGrid;
+  readonly ptvDistanceMm: Float32Array;
+  readonly levelDistanceMm: readonly Float32Array[];
+  readonly constraints: readonly ProtocolConstraint[];
+  /** TG-263 names present in the written structure set (missing ones cannot be evaluated) */
+  readonly presentStructures: ReadonlySet<string>;
+  /** CT planes (z, mm) the structures are contoured on */
+  readonly planesMm: readonly number[];
+  /** constraint id → grade the plan should show; others are per protocol */
+  readonly intents: ReadonlyMap<string, PlannedGrade>;
+}
+
+/**
+ * Moves every evaluable constraint's metric into the band of its intended grade, aiming well inside it,
+ * by rescaling local dose regions (organ neighbourhoods, a cold posterior part of a PTV, the hot spot).
+ * Returns the final values and grades. A metric that cannot reach its aim (an organ inside a PTV) keeps
+ * the grade it has; the caller records what was reached, so the truth always matches the files.
+ */
+export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
+  const { anatomy, doseGrid, constraints } = input;
+  const grid = doseGrid.grid;
+  const samplesCache = new Map<string, StructureSamples>();
+  const fieldCache = new Map<string, LocalDoseField>();
+  const resolve = (c: ProtocolConstraint): { name: string; level: TargetLevel | null; levelIndex: number } | null => {
+    const levelIndex = anatomy.targetLevels.findIndex((l) => l.role === c.structure);
+    const level = levelIndex >= 0 ? anatomy.targetLevels[levelIndex] : null;
+    const name = level ? level.ptvName : c.structure;
+    if (!input.presentStructures.has(name) || !anatomy.structures.some((s) => s.name === name)) return null;
+    return { name, level, levelIndex };
+  };
+  const samplesOf = (name: string) => {
+    let s = samplesCache.get(name);
+    if (!s) {
+      s = sampleStructure(anatomy.structures.find((x) => x.name === name)!.shape, input.planesMm);
+      samplesCache.set(name, s);
+    }
+    return s;
+  };
+  const metricFn = (c: ProtocolConstraint, level: TargetLevel | null) => (doses: Float32Array, weightMm3: number) => {
+    const v = sampledMetric(doses, weightMm3, c.metric);
+    return v === null ? null : c.unit === '%Rx' && level ? (100 * v) / level.doseGy : v;
+  };
+  const evaluate = (c: ProtocolConstraint, name: string, level: TargetLevel | null) => metricFn(c, level)(sampleDose(samplesOf(name), doseGrid), samplesOf(name).weightMm3);
+
+  const fieldFor = (c: ProtocolConstraint, name: string, levelIndex: number): LocalDoseField => {
+    const key = `${c.id}`;
+    let field = fieldCache.get(key);
+    if (field) return field;
+    if (levelIndex < 0) {
+      field = organField(anatomy.structures.find((s) => s.name === name)!.shape, grid, input.ptvDistanceMm);
+    } else {
+      const distance = input.levelDistanceMm[levelIndex];
+      const samples = samplesOf(name);
+      let yMean = 0, yMax = -Infinity;
+      for (let p = 1; p < samples.pointsMm.length; p += 3) { yMean += samples.pointsMm[p]; yMax = Math.max(yMax, samples.pointsMm[p]); }
+      yMean /= samples.pointsMm.length / 3;
+      const yCut = yMean + 0.25 * (yMax - yMean);
+      const nx = grid.columns, ny = grid.rows;
+      if (c.metric.endsWith('%')) {
+        // coverage: a cold (or, scaled up, a warm) posterior part of the PTV, as when a planner trades coverage for cord sparing
+        field = selectedField(doseGrid.dose.length, (p) => distance[p] <= 3 && grid.originMm[1] + (Math.floor(p / nx) % ny) * grid.rowSpacingMm >= yCut);
+      } else {
+        // hot spot: the hottest voxels inside the PTV
+        let maxInside = 0;
+        for (let p = 0; p < doseGrid.dose.length; p++) if (distance[p] === 0 && doseGrid.dose[p] > maxInside) maxInside = doseGrid.dose[p];
+        field = selectedField(doseGrid.dose.length, (p) => distance[p] === 0 && doseGrid.dose[p] >= 0.97 * maxInside);
+      }
+    }
+    fieldCache.set(key, field);
+    return field;
+  };
+
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (const c of constraints) {
+      const r = resolve(c);
+      if (!r) continue;
+      const value = evaluate(c, r.name, r.level);
+      if (value === null) continue;
+      const intended = input.intents.get(c.id) ?? 'per_protocol';
+      if (gradeOf(c, value) === intended && !nearEdge(c, value)) continue;
+      const aim = aimFor(c, intended);
+      const field = fieldFor(c, r.name, r.levelIndex);
+      if (field.indices.length === 0) continue;
+      solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, 0.15, 4);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+
+  const results: ConstraintResult[] = [];
+  for (const c of constraints) {
+    const r = resolve(c);
+    if (!r) continue;
+    const value = evaluate(c, r.name, r.level);
+    if (value === null) continue;
+    const grade = gradeOf(c, value);
+    results.push({
+      constraintId: c.id, structure: r.name, role: r.level?.role ?? null, metric: c.metric, unit: c.unit, value, grade,
+      intendedGrade: input.intents.get(c.id) ?? 'per_protocol', band: gradeBand(c, grade),
+    });
+  }
+  return results;
+}
