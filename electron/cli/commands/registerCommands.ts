@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { registerAssignCommand } from './assignCommand';
 import { registerAuditCommand } from './auditCommand';
 import { registerBatchCommand } from './batchCommand';
+import { registerDvhCommand } from './dvhCommand';
 import { registerEvaluateCommand } from './evaluateCommand';
 import { registerFeaturesCommand } from './featuresCommand';
+import { registerPredictCommand } from './predictCommand';
 import { registerImportCommand } from './importCommand';
 import { registerIndexCommand } from './indexCommand';
 import { registerReportCommand } from './reportCommand';
@@ -14,9 +16,9 @@ import { registerSynthCommand } from './synthCommand';
 /** Every CLI command lives in its own file here and is added to this list. */
 const commands: Array<(program: Command) => void> = [
   registerSynthCommand, // in-silico trial generator (issue 3, H3)
-  registerServeCommand, registerIndexCommand,
+  registerServeCommand, registerIndexCommand, registerDvhCommand,
   registerImportCommand, registerEvaluateCommand, registerBatchCommand, registerReviewCommand, registerAssignCommand, registerReportCommand, registerAuditCommand,
-  registerFeaturesCommand, // inference issue (H7)
+  registerFeaturesCommand, registerPredictCommand, // inference issue (H7)
 ];
 
 export function registerCommands(program: Command): void {

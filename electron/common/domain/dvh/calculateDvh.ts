@@ -7,10 +7,14 @@ import { DoseHistogram } from './DoseHistogram';
 import { Dvh } from './Dvh';
 
 export interface DvhOptions extends SlabOptions {
-  /** minimum number of dose samples per structure; small structures get a finer lattice (default 40 000) */
+  /** minimum number of dose samples per structure: small structures get a finer lattice (default 40 000) */
+  minSamples?: number;
+  /** sample budget for large structures: above it the lattice coarsens, never beyond the dose spacing (default 400 000) */
+  maxSamples?: number;
+  /** shorthand for minSamples = maxSamples = targetSamples: about this many samples whatever the size */
   targetSamples?: number;
-  /** coarsest sample spacing allowed, mm (default: min(1 mm, half the finest dose-grid spacing)) */
-  maxSampleSpacingMm?: number;
+  /** preferred sample spacing, mm (default: min(1 mm, half the finest dose-grid spacing)) */
+  sampleSpacingMm?: number;
   /** width of the internal differential histogram bins, Gy (default 0.001) */
   binWidthGy?: number;
   /** a sampler already built for this dose grid (shared across structures of one plan) */
@@ -35,7 +39,8 @@ const AREA_MISMATCH_WARNING = 0.03;
  *  - each slab is split into ⌈thickness/h⌉ sub-slabs along the normal, so dose gradients across the slab are
  *    integrated; samples are stratified-jittered inside their cells (see sampleSlab);
  *  - sample weights are rescaled per plane so that the sampled area equals the exact even-odd area;
- *  - h = clamp(∛(volume / targetSamples), 0.05 mm, maxSampleSpacingMm): small structures get ≥ targetSamples.
+ *  - h = min(1 mm, half the dose spacing), refined so that small structures get ≥ minSamples samples and
+ *    coarsened (never beyond the dose spacing) so that large ones stay within maxSamples (chooseSampleSpacingMm).
  * Parts outside the dose grid are counted at 0 Gy and reported (volumeOutsideDoseGridCc + a warning).
  */
 export function calculateDvh(roi: Roi, doseGrid: DoseGrid, options: DvhOptions = {}): Dvh | { error: string } {
@@ -55,9 +60,7 @@ export function calculateDvh(roi: Roi, doseGrid: DoseGrid, options: DvhOptions =
   for (const slab of slabs) volumeMm3 += Math.max(0, slab.areaMm2) * (slab.wHighMm - slab.wLowMm);
   if (!(volumeMm3 > 0)) return { error: 'structure has zero volume' };
 
-  const targetSamples = options.targetSamples ?? 40_000;
-  const maxSpacing = options.maxSampleSpacingMm ?? Math.min(1, finestDoseSpacingMm / 2);
-  const h = Math.min(maxSpacing, Math.max(0.05, Math.cbrt(volumeMm3 / targetSamples)));
+  const h = chooseSampleSpacingMm(volumeMm3, finestDoseSpacingMm, options);
 
   const sampler = options.sampler ?? new TrilinearDoseSampler(doseGrid);
   const maxDose = options.doseGridMaxGy ?? maxOf(doseGrid.dose);
@@ -74,6 +77,15 @@ export function calculateDvh(roi: Roi, doseGrid: DoseGrid, options: DvhOptions =
     warnings.push(`${outsideCc.toFixed(3)} cc (${((100 * histogram.outsideVolumeMm3) / volumeMm3).toFixed(1)} %) lies outside the dose grid: counted as 0 Gy`);
   }
   return new Dvh({ structureName: roi.name, histogram, volumeMm3, sampleSpacingMm: h, warnings });
+}
+
+/** reusable span buffer (row, uStart, uEnd triples): avoids garbage per plane */
+let spanBuffer: Float64Array = new Float64Array(3 * 4096);
+
+function growBuffer(buffer: Float64Array, needed: number): Float64Array {
+  const grown = new Float64Array(Math.max(needed, 2 * buffer.length));
+  grown.set(buffer);
+  return grown;
 }
 
 /** R2 low-discrepancy sequence constants (Roberts 2018): 1/φ₂ and 1/φ₂², φ₂ the plastic number. */
@@ -107,18 +119,23 @@ function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: 
   const kU = s.sliceX * ux + s.sliceY * uy + s.sliceZ * uz, kV = s.sliceX * vx + s.sliceY * vy + s.sliceZ * vz, kW = s.sliceX * nx + s.sliceY * ny + s.sliceZ * nz;
   const exact = slab.areaMm2;
   let consistent = true;
-  let sampleCounter = 0;
+  // quasi-random offsets advance by the R2 constants per sample (running fractions: no modulo in the loop)
+  let jitterU = 0.5, jitterW = 0.5;
+  const histogramBins = histogram.bins, binCount = histogram.binCount, inverseBin = 1 / histogram.binWidthGy;
+  const volume = histogram.volumeMm3, doseVolume = histogram.doseVolumeSum, minGy = histogram.minGy, maxGy = histogram.maxGy;
+  let spans = spanBuffer;
   for (let m = 0; m < subSlabs; m++) {
     const rowShift = (0.5 + (slabIndex * 7 + m) * GOLDEN) % 1;
     // pass 1: inside intervals of every row (exact along u), to rescale to the exact area before sampling
-    const spans: number[] = [];
+    let spanCount = 0;
     let scanArea = 0;
     for (let r = 0; r < rowCount; r++) {
       const v = plane.minV + (r + rowShift) * hv;
       const n = scanlineCrossings(plane, v, crossings);
+      if (spans.length < spanCount + 3 * n) spans = spanBuffer = growBuffer(spans, spanCount + 3 * n);
       for (let c = 0; c + 1 < n; c += 2) {
         const a = crossings[c], b = crossings[c + 1];
-        if (b > a) { spans.push(r, a, b); scanArea += (b - a) * hv; }
+        if (b > a) { spans[spanCount++] = r; spans[spanCount++] = a; spans[spanCount++] = b; scanArea += (b - a) * hv; }
       }
     }
     if (scanArea <= 0) continue;
@@ -126,7 +143,7 @@ function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: 
     if (!matches) consistent = false;
     const areaScale = matches ? exact / scanArea : 1;
     const wBase = slab.wLowMm + m * dw;
-    for (let t = 0; t < spans.length; t += 3) {
+    for (let t = 0; t < spanCount; t += 3) {
       const r = spans[t], a = spans[t + 1], b = spans[t + 2];
       const v = plane.minV + (r + rowShift) * hv;
       const half = r & 1;
@@ -134,17 +151,40 @@ function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: 
       const du = (b - a) / pieces;
       const weight = du * hv * dw * areaScale;
       const i0 = iV * v + iW * wBase + s.col0, j0 = jV * v + jW * wBase + s.row0, k0 = kV * v + kW * wBase + s.slice0;
+      const halfOffset = half * binCount;
+      let localVolume = 0, localDose = 0, localMin = minGy[half], localMax = maxGy[half];
       for (let q = 0; q < pieces; q++) {
-        sampleCounter++;
-        const u = a + (q + ((0.5 + sampleCounter * R2_A) % 1)) * du;
-        const dwi = ((0.5 + sampleCounter * R2_B) % 1) * dw;
-        const dose = s.doseAtIndex(i0 + iU * u + iW * dwi, j0 + jU * u + jW * dwi, k0 + kU * u + kW * dwi);
-        if (dose === dose) histogram.add(half, dose, weight);
-        else { histogram.add(half, 0, weight); histogram.outsideVolumeMm3 += weight; }
+        jitterU += R2_A; if (jitterU >= 1) jitterU -= 1;
+        jitterW += R2_B; if (jitterW >= 1) jitterW -= 1;
+        const u = a + (q + jitterU) * du;
+        const dwi = jitterW * dw;
+        let dose = s.doseAtIndex(i0 + iU * u + iW * dwi, j0 + jU * u + jW * dwi, k0 + kU * u + kW * dwi);
+        if (dose !== dose) { histogram.outsideVolumeMm3 += weight; dose = 0; } else if (dose < 0) dose = 0;
+        let bin = (dose * inverseBin) | 0;
+        if (bin >= binCount) bin = binCount - 1;
+        histogramBins[halfOffset + bin] += weight;
+        localVolume += weight;
+        localDose += dose * weight;
+        if (dose < localMin) localMin = dose;
+        if (dose > localMax) localMax = dose;
       }
+      volume[half] += localVolume;
+      doseVolume[half] += localDose;
+      minGy[half] = localMin;
+      maxGy[half] = localMax;
     }
   }
   return consistent;
+}
+
+/** sample spacing h (mm) for a structure of volumeMm3 on a dose grid whose finest spacing is doseSpacingMm */
+export function chooseSampleSpacingMm(volumeMm3: number, doseSpacingMm: number, options: DvhOptions = {}): number {
+  let h = options.sampleSpacingMm ?? Math.min(1, doseSpacingMm / 2);
+  const minSamples = options.minSamples ?? options.targetSamples ?? 40_000;
+  const maxSamples = options.maxSamples ?? options.targetSamples ?? 400_000;
+  h = Math.max(h, Math.min(doseSpacingMm, Math.cbrt(volumeMm3 / maxSamples)));
+  h = Math.min(h, Math.cbrt(volumeMm3 / minSamples));
+  return Math.max(h, 0.05);
 }
 
 function maxOf(values: Float32Array): number {

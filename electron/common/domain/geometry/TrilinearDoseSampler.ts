@@ -24,6 +24,11 @@ export class TrilinearDoseSampler {
   private readonly columns: number;
   private readonly rows: number;
   private readonly sliceCount: number;
+  private readonly uniformSlices: boolean;
+  private readonly firstSliceMm: number;
+  private readonly inverseSliceSpacing: number;
+  private readonly sliceLowMm: number;
+  private readonly sliceHighMm: number;
 
   constructor(doseGrid: DoseGrid) {
     const g = doseGrid.grid;
@@ -40,6 +45,12 @@ export class TrilinearDoseSampler {
     this.columns = g.columns;
     this.rows = g.rows;
     this.sliceCount = g.slices;
+    // copied out of the locator so the common uniform case stays a multiply in the hot loop
+    this.uniformSlices = this.slices.uniform;
+    this.firstSliceMm = this.slices.firstOffsetMm;
+    this.inverseSliceSpacing = this.slices.inverseSpacing;
+    this.sliceLowMm = this.slices.lowLimitMm;
+    this.sliceHighMm = this.slices.highLimitMm;
   }
 
   /** dose at a patient point (LPS mm), NaN outside the grid; convenience for tests and single points */
@@ -55,8 +66,8 @@ export class TrilinearDoseSampler {
   doseAtIndex(fi: number, fj: number, sMm: number): number {
     const nx = this.columns, ny = this.rows;
     if (!(fi >= -0.5 && fi <= nx - 0.5 && fj >= -0.5 && fj <= ny - 0.5)) return NaN;
-    const fk = this.slices.fractionalIndex(sMm);
-    if (fk !== fk) return NaN;
+    if (!(sMm >= this.sliceLowMm && sMm <= this.sliceHighMm)) return NaN;
+    const fk = this.uniformSlices ? (sMm - this.firstSliceMm) * this.inverseSliceSpacing : this.slices.fractionalIndex(sMm);
     const nz = this.sliceCount;
     const ci = fi < 0 ? 0 : fi > nx - 1 ? nx - 1 : fi;
     const cj = fj < 0 ? 0 : fj > ny - 1 ? ny - 1 : fj;
