@@ -3,12 +3,13 @@ import type { DicomDataset } from '../../common/domain/dicom/datasetValues';
 import {
   EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, UnsupportedTransferSyntaxError, supportedTransferSyntax,
 } from '../../common/domain/dicom/transferSyntax';
+import { naturalizeDicomDict } from './naturalizeDicomDict';
 
 // dcmjs logs every leniency on the console; its messages are not for physicists, our errors are.
 dcmjs.log.setLevel('silent');
 dcmjs.log.getLogger('validation.dcmjs').setLevel('silent');
 
-const { DicomMessage, DicomMetaDictionary, ReadBufferStream } = dcmjs.data;
+const { DicomMessage, ReadBufferStream } = dcmjs.data;
 
 /** Not a DICOM file at all (no 'DICM' marker and no recognisable data set at the start). */
 export class NotDicomError extends Error {
@@ -27,7 +28,7 @@ export class DicomParseError extends Error {
 }
 
 export interface ParsedDicom {
-  /** naturalized data set (keyword → value); PixelData, when read, is an array of ArrayBuffers */
+  /** keyword → values (see naturalizeDicomDict); PixelData, when read, is an array of ArrayBuffers */
   readonly dataset: DicomDataset;
   readonly transferSyntaxUid: string;
   /** false for a bare data set without preamble and file meta information */
@@ -93,7 +94,7 @@ function parseWithDcmjs(bytes: Uint8Array, options: ParseOptions): ParsedDicom {
   const stoppedAtTag = stopAtTag !== undefined && stopAtTag in dict;
   if (stopAtTag !== undefined) delete dict[stopAtTag];
   return {
-    dataset: DicomMetaDictionary.naturalizeDataset(dict),
+    dataset: naturalizeDicomDict(dict),
     transferSyntaxUid: transferSyntaxOf(meta),
     hasFileMeta,
     stoppedAtTag,

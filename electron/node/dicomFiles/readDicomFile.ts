@@ -1,4 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
+import { stringValue } from '../../common/domain/dicom/datasetValues';
 import type { ParsedDicom } from './parseDicomBytes';
 import { parseDicomBytes } from './parseDicomBytes';
 
@@ -14,16 +15,15 @@ const HEAD_BYTES = 32 * 1024;
  */
 export async function readDicomHeader(path: string): Promise<ParsedDicom> {
   const handle = await open(path, 'r');
-  let head: Uint8Array;
-  let size: number;
+  let head = new Uint8Array(HEAD_BYTES + 1);
   try {
-    size = (await handle.stat()).size;
-    head = new Uint8Array(Math.min(size, HEAD_BYTES));
-    await handle.read(head, 0, head.byteLength, 0);
+    // one byte more than the head: a short read says the whole file is here, without a stat call
+    const { bytesRead } = await handle.read(head, 0, head.byteLength, 0);
+    head = head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
-  if (size <= HEAD_BYTES) return parseHeader(head);
+  if (head.byteLength <= HEAD_BYTES) return parseHeader(head);
   let parsed: ParsedDicom | null = null;
   try {
     parsed = parseDicomBytes(head, { stopAtTag: PIXEL_DATA_TAG });
@@ -33,7 +33,7 @@ export async function readDicomHeader(path: string): Promise<ParsedDicom> {
   }
   if (parsed?.stoppedAtTag) return parsed;
   // a big RTSTRUCT: its contour data (most of the file) is not needed for the index
-  const modality = parseDicomBytes(head, { stopAfterTag: '00080061' }).dataset.Modality;
+  const modality = stringValue(parseDicomBytes(head, { stopAfterTag: '00080061' }).dataset, 'Modality');
   const whole = new Uint8Array(await readFile(path));
   return parseDicomBytes(whole, { stopAtTag: modality === 'RTSTRUCT' ? ROI_CONTOUR_SEQUENCE_TAG : PIXEL_DATA_TAG });
 }

@@ -1,3 +1,4 @@
+import { stringValue } from '../../common/domain/dicom/datasetValues';
 import type { FileError } from '../../common/domain/rt';
 import type { DicomHeaderRecord } from './describeDicomHeader';
 import { describeDicomHeader } from './describeDicomHeader';
@@ -17,8 +18,8 @@ const IMAGE_SOP_CLASSES = new Set(['1.2.840.10008.5.1.4.1.1.2', '1.2.840.10008.5
 
 /** A CT or dose file read to its end without meeting PixelData is most likely cut short: say so. */
 function endsEarly(parsed: ParsedDicom, error: unknown): unknown {
-  const modality = String(parsed.dataset.Modality ?? '').toUpperCase();
-  const sopClass = String(parsed.dataset.SOPClassUID ?? '');
+  const modality = (stringValue(parsed.dataset, 'Modality') ?? '').toUpperCase();
+  const sopClass = stringValue(parsed.dataset, 'SOPClassUID') ?? '';
   const hasPixels = IMAGE_MODALITIES.has(modality) || IMAGE_SOP_CLASSES.has(sopClass);
   if (!(error instanceof Error) || parsed.stoppedAtTag || !hasPixels) return error;
   return new Error(`${error.message}; the file ends before its pixel data (truncated?)`);
