@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../electron/common/api/appInfoSchemas';
 import { requestApi } from '../api/rtqaClient';
+import { CommitteeScreen } from '../features/committee/CommitteeScreen';
 import { PlanReviewScreen } from '../features/review/PlanReviewScreen';
 import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { ErrorState, LoadingState } from '../ui/StateMessages';
@@ -20,6 +21,7 @@ export function App() {
   if (info.status === 'loading') screen = <LoadingState label="Connecting to the RTQA host…" />;
   else if (info.status === 'error') screen = <ErrorState title="The RTQA host does not answer" message={info.message} onRetry={info.reload} />;
   else if (route.name === 'plan') screen = <PlanReviewScreen key={route.planId} planId={route.planId} defaultReviewer={info.data.defaultReviewer} />;
+  else if (route.name === 'committee') screen = <CommitteeScreen />;
   else screen = <WorklistScreen />;
 
   return (
@@ -27,6 +29,10 @@ export function App() {
       <header className="topbar">
         <span className="brand" style={{ cursor: 'pointer' }} onClick={() => navigate({ name: 'worklist' })}>RTQA Review</span>
         <span className="muted">Radiotherapy plan quality assurance</span>
+        <nav className="topnav">
+          <button type="button" className={route.name === 'worklist' ? 'primary' : ''} onClick={() => navigate({ name: 'worklist' })} data-testid="nav-worklist">Worklist</button>
+          <button type="button" className={route.name === 'committee' ? 'primary' : ''} onClick={() => navigate({ name: 'committee' })} data-testid="nav-committee">Committee</button>
+        </nav>
         <span className="spacer" />
         {info.status === 'ready' && <span className="muted mono" style={{ fontSize: 11 }} title={info.data.databasePath}>v{info.data.appVersion} · {info.data.host}</span>}
         <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" data-testid="help-button">?</button>

@@ -28,7 +28,8 @@ export function loadCommitteeRecords(db: Db, options: { protocolId?: string; tri
     const findings = evaluation ? deviatingFindings.all(evaluation.id) as { kind: string; structure: string | null; comparator: string | null }[] : [];
     const means = (parotidMeans.all(plan.id) as { value: number }[]).map((r) => r.value);
     return {
-      planId: plan.plan_uid,
+      // the database id: the same plan id the API, the app and `rtqa review` use
+      planId: String(plan.id),
       patientId: plan.patient_id,
       centre: plan.centre,
       planDate: normaliseDate(plan.plan_date) ?? plan.imported_at.slice(0, 10),

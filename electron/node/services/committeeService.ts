@@ -18,15 +18,15 @@ export function createCommitteeService(db: Db) {
 
     getPopulationDvh(input: CallParsedInput<'getPopulationDvh'>): CallOutput<'getPopulationDvh'> {
       const rows = loadCurvesByStructureName(db, input.structure, trialNumber(input.trialId) ?? null);
-      const relative = rows.map((r) => ({ planUid: r.planUid, doseGy: Array.from(r.curve.doseGy), volumePercent: toPercent(r.curve.volumeCc) }));
+      const relative = rows.map((r) => ({ planId: String(r.planId), doseGy: Array.from(r.curve.doseGy), volumePercent: toPercent(r.curve.volumeCc) }));
       const { doseGy, bands } = populationDvhBands(relative.map((r) => ({ doseGy: r.doseGy, volumePercent: r.volumePercent })), 0.5, PERCENTILES);
-      const highlight = input.highlightPlanId ? relative.find((r) => r.planUid === input.highlightPlanId) : undefined;
+      const highlight = input.highlightPlanId ? relative.find((r) => r.planId === input.highlightPlanId) : undefined;
       return {
         structure: input.structure,
         plans: rows.length,
         doseGy,
         bands: Object.fromEntries(Object.entries(bands).map(([q, values]) => [q, values.map((v) => Number(v.toFixed(3)))])),
-        highlight: highlight ? { planId: highlight.planUid, doseGy: highlight.doseGy, volumePercent: highlight.volumePercent } : null,
+        highlight: highlight ? { planId: highlight.planId, doseGy: highlight.doseGy, volumePercent: highlight.volumePercent } : null,
       };
     },
   };

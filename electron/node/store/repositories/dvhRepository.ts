@@ -78,12 +78,12 @@ export function listStructureMetrics(db: Db, structureId: number): (DvhMetricRec
 }
 
 /** Curves of one TG-263 structure across plans (newest engine version per structure), for population DVHs. */
-export function loadCurvesByStructureName(db: Db, tg263Name: string, trialId: number | null): { planUid: string; curve: DvhCurve }[] {
-  const rows = db.prepare(`SELECT p.plan_uid, c.structure_id, c.dose_gy, c.volume_cc FROM dvh_curves c
+export function loadCurvesByStructureName(db: Db, tg263Name: string, trialId: number | null): { planId: number; curve: DvhCurve }[] {
+  const rows = db.prepare(`SELECT p.id AS plan_id, c.structure_id, c.dose_gy, c.volume_cc FROM dvh_curves c
     JOIN structures s ON s.id = c.structure_id JOIN plans p ON p.id = s.plan_id JOIN patients pt ON pt.id = p.patient_ref
     WHERE s.tg263_name = ? AND (? IS NULL OR pt.trial_id = ?) ORDER BY c.structure_id, c.engine_version`).all(tg263Name, trialId, trialId) as
-    { plan_uid: string; structure_id: number; dose_gy: Buffer; volume_cc: Buffer }[];
-  const byStructure = new Map<number, { planUid: string; curve: DvhCurve }>();
-  for (const r of rows) byStructure.set(r.structure_id, { planUid: r.plan_uid, curve: { doseGy: fromBlob(r.dose_gy), volumeCc: fromBlob(r.volume_cc) } });
+    { plan_id: number; structure_id: number; dose_gy: Buffer; volume_cc: Buffer }[];
+  const byStructure = new Map<number, { planId: number; curve: DvhCurve }>();
+  for (const r of rows) byStructure.set(r.structure_id, { planId: r.plan_id, curve: { doseGy: fromBlob(r.dose_gy), volumeCc: fromBlob(r.volume_cc) } });
   return [...byStructure.values()];
 }
