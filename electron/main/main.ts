@@ -8,6 +8,7 @@ import { applySessionSecurity } from './applySessionSecurity';
 import { createMainWindow } from './createMainWindow';
 import { registerIpcHandlers } from './registerIpcHandlers';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './registerAppProtocol';
+import { resolveBuildPaths } from './resolveBuildPaths';
 import { restrictWebContents } from './restrictWebContents';
 
 /*
@@ -34,22 +35,23 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(() => {
-  const buildDir = __dirname;
+  const paths = resolveBuildPaths(__dirname);
   const core = createCoreServices({
     databasePath: process.env.RTQA_DATA_DIR ? join(process.env.RTQA_DATA_DIR, DATABASE_FILE_NAME) : join(app.getPath('userData'), DATABASE_FILE_NAME),
     host: 'electron',
     appVersion: app.getVersion(),
+    batchWorkerScript: paths.batchWorker,
   });
   services = core;
   applySessionSecurity(session.defaultSession);
-  registerAppProtocol(session.defaultSession.protocol, join(buildDir, '..', 'renderer'), core);
+  registerAppProtocol(session.defaultSession.protocol, paths.rendererDir, core);
   registerIpcHandlers(ipcMain, core);
   core.onEvent((message) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, message);
   });
-  createMainWindow(join(buildDir, 'preload.cjs'));
+  createMainWindow(paths.preload);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(join(buildDir, 'preload.cjs'));
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload);
   });
 }).catch((error: unknown) => {
   console.error('RTQA Review could not start:', error);
