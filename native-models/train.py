@@ -1,6 +1,6 @@
 """Train, evaluate and export every RTQA model on one synthetic trial.
 
-  /usr/bin/python3 native-models/train.py --features FEATURES_DIR --truth TRUTH_JSON --out native-models [--quick]
+  /usr/bin/python3 native-models/train.py --features FEATURES_DIR --truth TRUTH_JSON [--features … --truth …] --out native-models [--quick]
 
 FEATURES_DIR comes from `npm run --silent rtqa -- features TRIAL_DIR --out FEATURES_DIR` (the app's own feature
 code). Writes models/*.onnx with model cards and parity fixtures, and reports/evaluation.json + summary.md.
@@ -16,7 +16,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rtqa_models import baselines as bl  # noqa: E402
-from rtqa_models.data import BINARY_HEADS, load_cohort, split_by_centre  # noqa: E402
+from rtqa_models.data import BINARY_HEADS, concat_cohorts, load_cohort, split_by_centre  # noqa: E402
 from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions  # noqa: E402
 from rtqa_models.exportOnnx import KIND_INPUTS, EnsembleExport, export_model, write_model_card, write_parity_fixture  # noqa: E402
 from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil  # noqa: E402
@@ -30,8 +30,8 @@ MODEL_VERSION = '1.0.0'
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument('--features', required=True)
-    ap.add_argument('--truth', required=True)
+    ap.add_argument('--features', required=True, action='append', help='features folder (repeat for several trials)')
+    ap.add_argument('--truth', required=True, action='append', help='truth.json of each trial, in the same order')
     ap.add_argument('--out', required=True)
     ap.add_argument('--quick', action='store_true', help='tiny settings for the smoke test')
     ap.add_argument('--members', type=int, default=5)
@@ -41,8 +41,13 @@ def main(argv=None):
     started = time.time()
     log = lambda *a: print(*a, flush=True)  # noqa: E731
 
-    cohort = load_cohort(args.features, args.truth)
+    if len(args.features) != len(args.truth):
+        ap.error('give one --truth per --features')
+    names = [os.path.basename(os.path.dirname(os.path.abspath(t))) for t in args.truth]
+    cohort = concat_cohorts([load_cohort(f, t) for f, t in zip(args.features, args.truth)], names)
     tr_idx, va_idx, te_idx, centres = split_by_centre(cohort.centres, seed=args.seed)
+    if len(va_idx) == 0:  # too few centres for a validation part: early-stop on the training centres
+        va_idx = tr_idx
     train, val, test = cohort.subset(tr_idx), cohort.subset(va_idx), cohort.subset(te_idx)
     log(f'patients {len(cohort.patient_ids)}: train {len(tr_idx)} val {len(va_idx)} test {len(te_idx)}; centres {centres}')
     t_train, t_val, t_test = to_tensors(train), to_tensors(val), to_tensors(test)

@@ -11,7 +11,7 @@ DMEAN = 17   # index of Dmean_per70Gy in the instance features (featureSpec INST
 DMAX, D95, D2 = 18, 20, 21
 MARGIN_PP, MARGIN_MINOR, HAS_CONSTRAINT = 23, 24, 25
 DOSE_SCALE_GY = 70.0
-CLIN = {'xeroCat2': 2, 'xeroCat3': 3, 'dysG2': 4, 'dysG3': 5, 'pharynx': 6, 'larynx': 7}
+CLIN = {'xeroCat2': 2, 'xeroCat3': 3, 'dysG2': 4, 'dysG3': 5, 'pharynx': 6, 'larynx': 7}  # featureSpec CLINICAL_FEATURE_NAMES
 
 
 def organ_metric(c: Cohort, organ: str, column: int, missing: float = 0.0) -> np.ndarray:

@@ -106,3 +106,29 @@ def split_by_centre(centres: list, seed: int = 0, test_fraction: float = 0.3, va
     part = lambda group: idx[[c in group for c in centres]]  # noqa: E731
     train_centres = [u for u in unique if u not in test and u not in val]
     return part(train_centres), part(val), part(test), {'train': train_centres, 'val': val, 'test': test}
+
+
+def _pad(a: np.ndarray, axis_size: int, axis: int = 1) -> np.ndarray:
+    if a.shape[axis] == axis_size:
+        return a
+    shape = list(a.shape)
+    shape[axis] = axis_size - a.shape[axis]
+    return np.concatenate([a, np.zeros(shape, a.dtype)], axis=axis)
+
+
+def concat_cohorts(cohorts: list, names: list) -> Cohort:
+    """One cohort from several synthetic trials; centres are prefixed with the trial name so that
+    centre C01 of one trial and C01 of another stay different centres in the split."""
+    if len(cohorts) == 1:
+        return cohorts[0]
+    n = max(c.organ_ids.shape[1] for c in cohorts)
+    m = max(c.patches.shape[1] for c in cohorts)
+    cat = lambda get, pad=None: np.concatenate([_pad(get(c), pad) if pad else get(c) for c in cohorts])  # noqa: E731
+    return Cohort(
+        patient_ids=[f'{name}/{p}' for c, name in zip(cohorts, names) for p in c.patient_ids],
+        centres=[f'{name}/{x}' for c, name in zip(cohorts, names) for x in c.centres],
+        organ_ids=cat(lambda c: c.organ_ids, n), organ_names=[x for c in cohorts for x in c.organ_names],
+        instances=cat(lambda c: c.instances, n), instance_mask=cat(lambda c: c.instance_mask, n), clinical=cat(lambda c: c.clinical),
+        patches=cat(lambda c: c.patches, m), positions=cat(lambda c: c.positions, m), patch_mask=cat(lambda c: c.patch_mask, m),
+        labels=cat(lambda c: c.labels), known=cat(lambda c: c.known), lc_time=cat(lambda c: c.lc_time), lc_event=cat(lambda c: c.lc_event),
+        true_probs=cat(lambda c: c.true_probs), causal=[x for c in cohorts for x in c.causal], spec=cohorts[0].spec)

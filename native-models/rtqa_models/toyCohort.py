@@ -12,7 +12,7 @@ def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: i
     rng = np.random.default_rng(seed)
     os.makedirs(out_dir, exist_ok=True)
     f_names = [f'f{i}' for i in range(26)]
-    c_names = [f'c{i}' for i in range(12)]
+    c_names = [f'c{i}' for i in range(14)]
     spec = {'version': 'toy', 'organVocabulary': ORGANS, 'instanceFeatureNames': f_names, 'clinicalFeatureNames': c_names,
             'patchSizeVoxels': patch_size, 'patchChannels': [f'ch{i}' for i in range(channels)], 'binaryHeads': ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2']}
     json.dump(spec, open(os.path.join(out_dir, 'spec.json'), 'w'))
@@ -25,7 +25,7 @@ def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: i
             count = int(rng.integers(2, 5))
             rng.random((count, channels, patch_size, patch_size, patch_size), dtype=np.float32).tofile(pf)
             rng.random((count, 3), dtype=np.float32).tofile(qf)
-            bags.write(json.dumps({'patientId': f'P{p:03d}', 'organs': organs, 'clinical': rng.random(12).tolist(),
+            bags.write(json.dumps({'patientId': f'P{p:03d}', 'organs': organs, 'clinical': rng.random(14).tolist(),
                                    'patches': {'offset': offset, 'count': count}}) + '\n')
             offset += count
             px = float(rng.random())

@@ -53,9 +53,11 @@ def read_truth(path: str) -> dict:
             grade = grade.get('grade') or grade.get('plan')
         major = None if grade is None else (1.0 if str(grade).lower() == 'major' else 0.0)
         lc = outcomes.get('localControl') or {}
-        causal = p.get('causalStructures') or {}
-        if isinstance(causal, list):
-            causal = {'any': causal}
+        causal = dict(p.get('causalStructuresByOutcome') or {})
+        if not causal and isinstance(p.get('causalStructures'), list):
+            causal = {'any': p['causalStructures']}
+        # a major deviation is caused by the structures whose constraints were broken at the major level
+        causal['majorDeviation'] = sorted({d['structure'] for d in p.get('deviations', []) if d.get('grade') == 'major' and d.get('structure')})
         probs = {h: _probability(p, h) for h in ('xerostomiaG2', 'dysphagiaG2')}
         probs['majorDeviation'] = major  # the grade follows from the deviations deterministically
         out[pid] = {

@@ -6,7 +6,7 @@ import type { ClinicalVariables } from '../../common/domain/features/featureType
  * Clinical variables per patient id from a JSON file: either `{ patients: [{ patientId, clinical: {…} }] }`
  * (the synthetic trial's truth.json: only its `clinical` block is read, never the outcomes) or
  * `{ "<patientId>": {…} }`. Keys: ageYears, sex, baselineXerostomiaCategory, baselineDysphagiaGrade,
- * tumourLocation, tStage (a few spellings accepted). Returns an empty map with a note when the file is absent.
+ * tumourLocation, tStage, hpvPositive, tumourSide (a few spellings accepted). Returns an empty map with a note when the file is absent.
  */
 export function readClinicalVariables(path: string): { byPatient: Map<string, ClinicalVariables>; notes: string[] } {
   const byPatient = new Map<string, ClinicalVariables>();
@@ -44,5 +44,7 @@ function normalise(c: Record<string, unknown>): ClinicalVariables {
     tumourLocation: loc === 'oral_cavity' || loc === 'pharynx' || loc === 'larynx' ? loc
       : loc && /pharyn/.test(loc) ? 'pharynx' : loc && /laryn/.test(loc) ? 'larynx' : loc && /oral/.test(loc) ? 'oral_cavity' : null,
     tStage: num('tStage', 'T', 'tumourStage'),
+    hpvPositive: typeof c.hpvPositive === 'boolean' ? c.hpvPositive : null,
+    tumourSide: c.tumourSide === 'L' || c.tumourSide === 'R' ? c.tumourSide : null,
   };
 }

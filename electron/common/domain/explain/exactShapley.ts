@@ -1,7 +1,7 @@
 import type { CoalitionValue, ShapResult } from './shapTypes';
 
-/** Largest player count for exact enumeration (2^14 = 16 384 model evaluations). */
-export const MAX_EXACT_PLAYERS = 14;
+/** Largest player count for exact enumeration (2^16 = 65 536 model evaluations). */
+export const MAX_EXACT_PLAYERS = 16;
 
 /**
  * Exact Shapley values by enumerating all 2^M coalitions:

@@ -4,7 +4,7 @@ import type { NameMatch } from '../naming/nameMatchTypes';
  * The vocabulary name each structure takes in the model input. Organs keep their TG-263 name (a suggested
  * name awaiting confirmation is used too, with a warning); targets become dose-level roles: the highest
  * PTV dose level PTV_High, the lowest PTV_Low when there are three or more levels, the others PTV_Mid;
- * the highest CTV CTV_High; any GTV GTV. Unmatched names keep their written name (organ index 0, OTHER).
+ * CTVs likewise (CTV_High / CTV_Mid / CTV_Low); any GTV GTV. Unmatched names keep their written name (organ index 0, OTHER).
  */
 export function assignFeatureNames(matches: readonly NameMatch[]): { names: string[]; warnings: string[] } {
   const warnings: string[] = [];
@@ -26,7 +26,12 @@ export function assignFeatureNames(matches: readonly NameMatch[]): { names: stri
       if (ptvLevels.length >= 3 && rank === ptvLevels.length - 1) return 'PTV_Low';
       return 'PTV_Mid';
     }
-    if (upper.startsWith('CTV') && m.targetDoseGy !== null && ctvLevels.indexOf(m.targetDoseGy) === 0) return 'CTV_High';
+    if (upper.startsWith('CTV') && m.targetDoseGy !== null) {
+      const rank = ctvLevels.indexOf(m.targetDoseGy);
+      if (rank === 0) return 'CTV_High';
+      if (ctvLevels.length >= 3 && rank === ctvLevels.length - 1) return 'CTV_Low';
+      return 'CTV_Mid';
+    }
     return name;
   });
   return { names, warnings };

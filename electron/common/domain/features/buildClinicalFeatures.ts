@@ -18,6 +18,8 @@ export function buildClinicalFeatures(clinical: ClinicalVariables, plan: PlanFac
   const dys = has('baselineDysphagiaGrade', clinical.baselineDysphagiaGrade) ? clinical.baselineDysphagiaGrade : 0;
   const location = has('tumourLocation', clinical.tumourLocation) ? clinical.tumourLocation : 'oral_cavity';
   const tStage = has('tStage', clinical.tStage) ? clinical.tStage : 2;
+  const hpv = has('hpvPositive', clinical.hpvPositive) && clinical.hpvPositive ? 1 : 0;
+  const sideLeft = has('tumourSide', clinical.tumourSide) && clinical.tumourSide === 'L' ? 1 : 0;
   const rxGy = has('prescriptionGy', plan.prescriptionGy) ? plan.prescriptionGy : DOSE_SCALE_GY;
   const fractions = has('fractions', plan.fractions) ? plan.fractions : 35;
   const particle = plan.radiationType === 'PROTON' || plan.radiationType === 'ION' ? 1 : 0;
@@ -26,7 +28,7 @@ export function buildClinicalFeatures(clinical: ClinicalVariables, plan: PlanFac
     xero === 2 ? 1 : 0, xero >= 3 ? 1 : 0,
     dys === 2 ? 1 : 0, dys >= 3 ? 1 : 0,
     location === 'pharynx' ? 1 : 0, location === 'larynx' ? 1 : 0,
-    tStage >= 3 ? 1 : 0,
+    tStage >= 3 ? 1 : 0, hpv, sideLeft,
     rxGy / DOSE_SCALE_GY, fractions / 35, particle,
   ];
   if (values.length !== CLINICAL_FEATURE_NAMES.length) throw new Error('clinical feature count does not match featureSpec');

@@ -11,12 +11,12 @@ export const FEATURE_SPEC_VERSION = 'rtqa-features-1';
  */
 export const ORGAN_VOCABULARY: readonly string[] = [
   'OTHER',
-  'PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'GTV',
+  'PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'CTV_Mid', 'CTV_Low', 'GTV',
   'Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R',
   'Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I',
-  'Larynx', 'Esophagus', 'SpinalCord', 'Brainstem', 'Bone_Mandible',
+  'Larynx', 'Larynx_SG', 'Glottis', 'Esophagus', 'SpinalCord', 'Brainstem', 'Bone_Mandible',
   'OpticChiasm', 'OpticNrv_L', 'OpticNrv_R', 'Cochlea_L', 'Cochlea_R', 'Lips', 'Glnd_Thyroid', 'BrachialPlex_L',
-  'BrachialPlex_R',
+  'BrachialPlex_R', 'Eye_L', 'Eye_R', 'Lens_L', 'Lens_R',
 ];
 
 /** Structures that are never instances: the body outline describes the patient, not an organ at risk. */
@@ -55,6 +55,8 @@ export const CLINICAL_FEATURE_NAMES: readonly string[] = [
   'locationPharynx',
   'locationLarynx',
   'tStage3or4',
+  'hpvPositive',
+  'tumourSideLeft',
   'prescription_per70Gy',
   'fractions_per35',
   'particleTherapy',
@@ -69,8 +71,8 @@ export const PATCH_CHANNELS: readonly { name: string; organs?: readonly string[]
   { name: 'ct_per1000HU' },
   { name: 'dose_per70Gy' },
   { name: 'salivaryMask', organs: ['Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'] },
-  { name: 'swallowingMask', organs: ['Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I', 'Larynx', 'Esophagus'] },
-  { name: 'targetMask', organs: ['PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'GTV'] },
+  { name: 'swallowingMask', organs: ['Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I', 'Larynx', 'Larynx_SG', 'Glottis', 'Esophagus'] },
+  { name: 'targetMask', organs: ['PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'CTV_Mid', 'CTV_Low', 'GTV'] },
   { name: 'neuralMask', organs: ['SpinalCord', 'Brainstem', 'OpticChiasm', 'OpticNrv_L', 'OpticNrv_R'] },
 ];
 

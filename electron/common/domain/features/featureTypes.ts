@@ -16,11 +16,14 @@ export interface ClinicalVariables {
   readonly sex?: 'M' | 'F' | 'O' | null;
   /** EORTC QLQ-H&N35 item 41 category: 1 none, 2 a little, 3 quite a bit or more */
   readonly baselineXerostomiaCategory?: number | null;
-  /** physician-rated baseline dysphagia grade 0–5 */
+  /** baseline dysphagia: 0–1 none/regular diet, 2 soft food (G2), 3 or more liquids/tube (G3+) */
   readonly baselineDysphagiaGrade?: number | null;
   readonly tumourLocation?: 'oral_cavity' | 'pharynx' | 'larynx' | null;
   /** T stage 1–4 */
   readonly tStage?: number | null;
+  readonly hpvPositive?: boolean | null;
+  /** side of the primary tumour (decides which parotid is ipsilateral) */
+  readonly tumourSide?: 'L' | 'R' | null;
 }
 
 /** Plan-level facts read from the RT plan. */
