@@ -84,19 +84,44 @@ export function convertStoredValues(
   out: Float32Array | Int16Array,
   outOffset = 0,
 ): void {
-  const { bitsAllocated, pixelRepresentation } = pixels.format;
-  const view = new DataView(pixels.bytes.buffer, pixels.bytes.byteOffset, pixels.bytes.byteLength);
-  const le = pixels.littleEndian;
-  const signed = pixelRepresentation === 1;
-  const step = bitsAllocated / 8;
-  const read: (byteOffset: number) => number =
-    bitsAllocated === 8 ? (signed ? (o) => view.getInt8(o) : (o) => view.getUint8(o))
-      : bitsAllocated === 16 ? (signed ? (o) => view.getInt16(o, le) : (o) => view.getUint16(o, le))
-        : (signed ? (o) => view.getInt32(o, le) : (o) => view.getUint32(o, le));
-  const rounding = out instanceof Int16Array;
-  let byteOffset = firstValue * step;
-  for (let n = 0; n < count; n++, byteOffset += step) {
-    const value = read(byteOffset) * slope + intercept;
-    out[outOffset + n] = rounding ? Math.max(-32768, Math.min(32767, Math.round(value))) : value;
+  const values = typedStoredValues(pixels, firstValue, count);
+  if (out instanceof Int16Array) {
+    for (let n = 0; n < count; n++) {
+      const value = Math.round(values[n] * slope + intercept);
+      out[outOffset + n] = value < -32768 ? -32768 : value > 32767 ? 32767 : value;
+    }
+  } else {
+    for (let n = 0; n < count; n++) out[outOffset + n] = values[n] * slope + intercept;
   }
 }
+
+type StoredArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/**
+ * The stored values as a typed array: a view on the bytes when they are little endian and aligned (the
+ * common case, no copy), otherwise a copy read value by value in the file's byte order.
+ */
+function typedStoredValues(pixels: StoredPixels, firstValue: number, count: number): StoredArray {
+  const { bitsAllocated, pixelRepresentation } = pixels.format;
+  const signed = pixelRepresentation === 1;
+  const step = bitsAllocated / 8;
+  const Kind = bitsAllocated === 8 ? (signed ? Int8Array : Uint8Array)
+    : bitsAllocated === 16 ? (signed ? Int16Array : Uint16Array)
+      : (signed ? Int32Array : Uint32Array);
+  const byteStart = pixels.bytes.byteOffset + firstValue * step;
+  if (pixels.littleEndian && HOST_LITTLE_ENDIAN && byteStart % step === 0) {
+    return new Kind(pixels.bytes.buffer, byteStart, count);
+  }
+  const view = new DataView(pixels.bytes.buffer, byteStart, count * step);
+  const le = pixels.littleEndian;
+  const out = new Kind(count);
+  for (let n = 0; n < count; n++) {
+    const o = n * step;
+    out[n] = step === 1 ? (signed ? view.getInt8(o) : view.getUint8(o))
+      : step === 2 ? (signed ? view.getInt16(o, le) : view.getUint16(o, le))
+        : (signed ? view.getInt32(o, le) : view.getUint32(o, le));
+  }
+  return out;
+}
+
+const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
