@@ -38,7 +38,10 @@ export class Dvh implements StructureDvh {
   readonly engineVersion = DVH_ENGINE_VERSION;
   readonly sampleSpacingMm: number;
   private readonly all: CumulativeCurve;
-  private readonly halves: readonly [CumulativeCurve, CumulativeCurve];
+  private halvesCache: readonly [CumulativeCurve, CumulativeCurve] | null = null;
+  private readonly halfBins: readonly [Float64Array, Float64Array];
+  private readonly halfScale: readonly [number, number];
+  private readonly halfRange: readonly [number, number, number, number];
   private readonly binWidthGy: number;
   private cumulativeCache: { doseGy: Float64Array; volumeCc: Float64Array } | null = null;
 
@@ -60,16 +63,26 @@ export class Dvh implements StructureDvh {
     const sampledMm3 = h.volumeMm3[0] + h.volumeMm3[1];
     // the per-plane rescaling makes sampled == exact; scaling again guards crossing-contour planes
     this.all = new CumulativeCurve(combined, h.binWidthGy, this.volumeCc / (sampledMm3 / 1000), minGy, maxGy);
-    this.halves = [0, 1].map((k) => {
-      const bins = k === 0 ? half0 : half1;
-      const v = h.volumeMm3[k] > 0 ? h.volumeMm3[k] : sampledMm3;
-      return new CumulativeCurve(h.volumeMm3[k] > 0 ? bins : combined, h.binWidthGy, this.volumeCc / (v / 1000), h.minGy[k], h.maxGy[k]);
-    }) as unknown as [CumulativeCurve, CumulativeCurve];
+    // the two half-density curves are only built when a metric's uncertainty is first asked for
+    this.halfBins = [h.volumeMm3[0] > 0 ? half0 : combined, h.volumeMm3[1] > 0 ? half1 : combined];
+    this.halfScale = [0, 1].map((k) => this.volumeCc / ((h.volumeMm3[k] > 0 ? h.volumeMm3[k] : sampledMm3) / 1000)) as unknown as [number, number];
+    this.halfRange = [h.minGy[0], h.maxGy[0], h.minGy[1], h.maxGy[1]];
     const means = [0, 1].map((k) => (h.volumeMm3[k] > 0 ? h.doseVolumeSum[k] / h.volumeMm3[k] : NaN));
     const mean = (h.doseVolumeSum[0] + h.doseVolumeSum[1]) / sampledMm3;
     this.meanGy = gy(mean, halfDifference(means[0], means[1]));
     this.minGy = gy(minGy, halfDifference(h.minGy[0], h.minGy[1]));
     this.maxGy = gy(maxGy, halfDifference(h.maxGy[0], h.maxGy[1]));
+  }
+
+  private get halves(): readonly [CumulativeCurve, CumulativeCurve] {
+    if (!this.halvesCache) {
+      const r = this.halfRange;
+      this.halvesCache = [
+        new CumulativeCurve(this.halfBins[0], this.binWidthGy, this.halfScale[0], r[0], r[1]),
+        new CumulativeCurve(this.halfBins[1], this.binWidthGy, this.halfScale[1], r[2], r[3]),
+      ];
+    }
+    return this.halvesCache;
   }
 
   /** cumulative DVH from 0 Gy to Dmax in steps of OUTPUT_DOSE_STEP_GY (the last step ends exactly at Dmax) */

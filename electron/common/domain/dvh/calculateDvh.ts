@@ -1,7 +1,7 @@
 import type { DoseGrid, Roi } from '../rt';
 import type { PlaneFrame } from '../geometry/planeFrame';
 import { TrilinearDoseSampler } from '../geometry/TrilinearDoseSampler';
-import { planeEdgesFromPolygons, scanlineCrossings } from '../geometry/scanlineCrossings';
+import { ScanlineWalker, planeEdgesFromPolygons } from '../geometry/scanlineCrossings';
 import { buildContourSlabs, type ContourSlab, type SlabOptions } from './buildContourSlabs';
 import { DoseHistogram } from './DoseHistogram';
 import { Dvh } from './Dvh';
@@ -15,7 +15,7 @@ export interface DvhOptions extends SlabOptions {
   targetSamples?: number;
   /** preferred sample spacing, mm (default: min(1 mm, half the finest dose-grid spacing)) */
   sampleSpacingMm?: number;
-  /** width of the internal differential histogram bins, Gy (default 0.001) */
+  /** width of the internal differential histogram bins, Gy (default max(0.001, dose-grid max / 20 000)) */
   binWidthGy?: number;
   /** a sampler already built for this dose grid (shared across structures of one plan) */
   sampler?: TrilinearDoseSampler;
@@ -64,7 +64,7 @@ export function calculateDvh(roi: Roi, doseGrid: DoseGrid, options: DvhOptions =
 
   const sampler = options.sampler ?? new TrilinearDoseSampler(doseGrid);
   const maxDose = options.doseGridMaxGy ?? maxOf(doseGrid.dose);
-  const histogram = new DoseHistogram(maxDose, options.binWidthGy ?? 0.001);
+  const histogram = new DoseHistogram(maxDose, options.binWidthGy ?? Math.max(0.001, maxDose / 20_000));
   let mismatchedPlanes = 0;
   slabs.forEach((slab, index) => {
     if (!sampleSlab(slab, index, frame, h, sampler, histogram)) mismatchedPlanes++;
@@ -106,6 +106,7 @@ const GOLDEN = 0.6180339887498949;
  */
 function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: number, s: TrilinearDoseSampler, histogram: DoseHistogram): boolean {
   const plane = planeEdgesFromPolygons(slab.polygons);
+  const walker = new ScanlineWalker(plane);
   const rowCount = Math.max(2, Math.ceil((plane.maxV - plane.minV) / h));
   const hv = (plane.maxV - plane.minV) / rowCount;
   const crossings = new Float64Array(plane.edgeCount + 2);
@@ -129,9 +130,10 @@ function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: 
     // pass 1: inside intervals of every row (exact along u), to rescale to the exact area before sampling
     let spanCount = 0;
     let scanArea = 0;
+    walker.reset();
     for (let r = 0; r < rowCount; r++) {
       const v = plane.minV + (r + rowShift) * hv;
-      const n = scanlineCrossings(plane, v, crossings);
+      const n = walker.crossingsAt(v, crossings);
       if (spans.length < spanCount + 3 * n) spans = spanBuffer = growBuffer(spans, spanCount + 3 * n);
       for (let c = 0; c + 1 < n; c += 2) {
         const a = crossings[c], b = crossings[c + 1];

@@ -59,3 +59,65 @@ export function scanlineCrossings(plane: PlaneEdges, v: number, out: Float64Arra
   }
   return n;
 }
+
+/**
+ * Scanline crossings for rows visited in increasing v, with an active-edge list: each row only looks at the
+ * edges that span it instead of every edge of the plane (contours of a body outline have 1 000+ points).
+ * Call reset() before a new top-to-bottom pass.
+ */
+export class ScanlineWalker {
+  /** edge indices sorted by their lower v */
+  private readonly order: Int32Array;
+  private readonly lowV: Float64Array;
+  private readonly highV: Float64Array;
+  private readonly active: Int32Array;
+  private activeCount = 0;
+  private next = 0;
+
+  constructor(private readonly plane: PlaneEdges) {
+    const n = plane.edgeCount;
+    const e = plane.edges;
+    this.lowV = new Float64Array(n);
+    this.highV = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const v0 = e[4 * k + 1], v1 = e[4 * k + 3];
+      this.lowV[k] = Math.min(v0, v1);
+      this.highV[k] = Math.max(v0, v1);
+    }
+    const lowV = this.lowV;
+    this.order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => lowV[a] - lowV[b]);
+    this.active = new Int32Array(n);
+  }
+
+  reset(): void {
+    this.activeCount = 0;
+    this.next = 0;
+  }
+
+  /** like scanlineCrossings, for v not smaller than the previous call's since reset() */
+  crossingsAt(v: number, out: Float64Array): number {
+    const { order, lowV, highV, active } = this;
+    while (this.next < order.length && lowV[order[this.next]] <= v) active[this.activeCount++] = order[this.next++];
+    const edges = this.plane.edges;
+    let kept = 0;
+    let n = 0;
+    for (let a = 0; a < this.activeCount; a++) {
+      const k = active[a];
+      if (highV[k] < v) continue; // finished: drop it from the list
+      active[kept++] = k;
+      const v0 = edges[4 * k + 1], v1 = edges[4 * k + 3];
+      if ((v0 > v) !== (v1 > v)) {
+        const u0 = edges[4 * k];
+        out[n++] = u0 + ((v - v0) * (edges[4 * k + 2] - u0)) / (v1 - v0);
+      }
+    }
+    this.activeCount = kept;
+    for (let i = 1; i < n; i++) {
+      const x = out[i];
+      let j = i - 1;
+      while (j >= 0 && out[j] > x) { out[j + 1] = out[j]; j--; }
+      out[j + 1] = x;
+    }
+    return n;
+  }
+}

@@ -122,7 +122,7 @@ export function nelmsAreaAt(shape: NelmsShape, axis: 'Y' | 'Z', t: number): numb
       // plane at distance |t| from the axis: chord 2√(r(a)² − t²) where r(a) > |t|, a from −L/2 to aMax
       if (Math.abs(t) >= R) return 0;
       const aMax = L / 2 - (Math.abs(t) * L) / R;
-      const n = 2000;
+      const n = 400;
       let sum = 0;
       // substitution a = aMax − (aMax + L/2)·s², which removes the square-root endpoint singularity
       const span = aMax + L / 2;
@@ -147,7 +147,7 @@ export class NelmsTruth {
 
   constructor(readonly shape: NelmsShape, readonly axis: 'Y' | 'Z') {
     const extent = (shape.kind === 'Sphere' || (axis === 'Y') === (shape.kind === 'Cylinder' || shape.kind === 'Cone')) ? shape.radiusMm : shape.lengthMm / 2;
-    const n = 20000;
+    const n = 8000;
     this.dt = (2 * extent) / n;
     this.ts = Float64Array.from({ length: n }, (_, k) => -extent + (k + 0.5) * this.dt);
     this.areas = this.ts.map((t) => nelmsAreaAt(shape, axis, t));
