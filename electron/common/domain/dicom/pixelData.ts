@@ -110,7 +110,7 @@ function typedStoredValues(pixels: StoredPixels, firstValue: number, count: numb
       : (signed ? Int32Array : Uint32Array);
   const byteStart = pixels.bytes.byteOffset + firstValue * step;
   if (pixels.littleEndian && HOST_LITTLE_ENDIAN && byteStart % step === 0) {
-    return new Kind(pixels.bytes.buffer, byteStart, count);
+    return new Kind(pixels.bytes.buffer as ArrayBuffer, byteStart, count);
   }
   const view = new DataView(pixels.bytes.buffer, byteStart, count * step);
   const le = pixels.littleEndian;
