@@ -1,9 +1,12 @@
 import { availableParallelism, userInfo } from 'node:os';
-import { ApiCallError, type ApiEventMessage, type ApiHandlers } from '../../common/api';
+import { dirname } from 'node:path';
+import type { ApiEventMessage, ApiHandlers } from '../../common/api';
 import type { RtPlanBundle } from '../../common/domain/rt/rtTypes';
+import { getPlanPredictions } from '../inference/getPlanPredictions';
 import { openDatabase, type Db } from '../store/openDatabase';
 import { createCommitteeService } from './committeeService';
 import type { CoreServices } from './coreServices';
+import { DemoTrialService } from './demoTrialService';
 import { ImportService } from './importService';
 import { loadPlanImagingBundle } from './loadPlanImagingBundle';
 import { PlanImaging } from './planImaging';
@@ -25,7 +28,8 @@ export interface CoreServicesOptions {
   batchWorkerScript?: URL;
   /** reads one stored plan's files back (default: the DICOM reader); replaceable for other stores */
   loadPlanBundle?: (db: Db, planId: number) => Promise<RtPlanBundle>;
-  isDemoTrial?: (trialName: string) => boolean;
+  /** where the demo trial is generated (default: the database's folder, i.e. the user data folder) */
+  dataDir?: string;
 }
 
 /**
@@ -47,12 +51,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   });
   const reviews = new ReviewService(db);
   const committee = createCommitteeService(db);
-  const worklist = new WorklistService(db, options.isDemoTrial ?? (() => false));
+  const demo = new DemoTrialService(db, options.dataDir ?? dirname(options.databasePath), imports, emit);
+  const worklist = new WorklistService(db, (name) => demo.isDemoTrial(name));
   const planReview = new PlanReviewService(db, (planId) => imaging.get(planId), reviews);
-
-  const notYet = (what: string) => async (): Promise<never> => {
-    throw new ApiCallError('UNAVAILABLE', `${what} is not available in this build yet`);
-  };
 
   const handlers: ApiHandlers = {
     getAppInfo: async () => ({
@@ -61,7 +62,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     listTrials: async () => worklist.listTrials(),
     getWorklist: async (query) => worklist.getWorklist(query),
     importFolder: (input) => imports.importFolder(input),
-    ensureDemoTrial: notYet('the demo trial'),
+    ensureDemoTrial: (input) => demo.ensureDemoTrial(input.jobId),
     getPlanReview: (input) => planReview.getPlanReview(input.planId),
     getStructureContours: (input) => planReview.getStructureContours(input.planId, input.structureIds),
     saveReview: async (input) => {
@@ -70,7 +71,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return saved;
     },
     getAuditLog: async (input) => reviews.getAuditLog(input.planId),
-    getPredictions: notYet('model predictions'),
+    getPredictions: async (input) => getPlanPredictions(db, input.planId), // inference issue (H7)
     getCommitteeSummary: async (input) => committee.getCommitteeSummary(input),
     getPopulationDvh: async (input) => committee.getPopulationDvh(input),
   };

@@ -29,18 +29,25 @@ export class ImportService {
   constructor(private readonly db: Db, private readonly emit: (message: ApiEventMessage) => void, private readonly options: ImportServiceOptions) {}
 
   importFolder(input: CallParsedInput<'importFolder'>): Promise<CallOutput<'importFolder'>> {
-    const run = this.queue.then(() => this.run(input));
+    return this.serially(() => {
+      const folder = resolve(input.path);
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ApiCallError('NOT_FOUND', `folder not found: ${folder}`);
+      const trial = this.trialName(input.trialId, folder);
+      return this.importInto(folder, trial, this.protocolFor(input.protocol, trial), input.jobId);
+    });
+  }
+
+  /** Runs `work` after every import queued before it (imports share two cores and one write lock). */
+  serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async run(input: CallParsedInput<'importFolder'>): Promise<CallOutput<'importFolder'>> {
-    const folder = resolve(input.path);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ApiCallError('NOT_FOUND', `folder not found: ${folder}`);
-    const trial = this.trialName(input.trialId, folder);
-    const protocol = this.protocolFor(input.protocol, trial);
+  /** Import `folder` into the trial named `trial` (created when new), evaluating against `protocol` when given. */
+  async importInto(folder: string, trial: string, protocol: Protocol | null, jobId: string): Promise<CallOutput<'importFolder'>> {
     const progress = (phase: 'scan' | 'evaluate' | 'done' | 'failed', done: number, total: number, message?: string) =>
-      this.emit({ name: 'importProgress', payload: { jobId: input.jobId, phase, done, total, ...(message ? { message } : {}) } });
+      this.emit({ name: 'importProgress', payload: { jobId, phase, done, total, ...(message ? { message } : {}) } });
 
     progress('scan', 0, 0, `looking for DICOM RT files in ${folder}`);
     let summary;
@@ -58,8 +65,9 @@ export class ImportService {
     this.emit({ name: 'worklistChanged', payload: { trialId: null } });
     const trialRow = this.db.prepare('SELECT id FROM trials WHERE name = ?').get(trial) as { id: number } | undefined;
     return {
-      jobId: input.jobId,
-      trialId: trialRow ? toApiId(trialRow.id) : input.trialId ?? '0',
+      jobId,
+      // a folder without any plan creates no trial
+      trialId: trialRow ? toApiId(trialRow.id) : '0',
       plansImported: summary.created,
       plansSkipped: summary.skipped + summary.alreadyImported,
       plansEvaluated: summary.evaluationsCreated,
