@@ -52,14 +52,16 @@ export function limitMarks(finding: ReportFinding, volumeCc: number): LimitMark[
 export function layoutDvhPlot(curves: readonly ReportCurve[], findings: readonly ReportFinding[], box: PlotBox): DvhPlot {
   const marks = curves.flatMap((c) => findings.filter((f) => f.structure === c.structure && f.kind === 'constraint').flatMap((f) => limitMarks(f, c.volumeCc)));
   const highest = Math.max(10, ...curves.map((c) => c.doseGy.at(-1) ?? 0), ...marks.map((m) => m.doseGy));
-  const maxDoseGy = Math.ceil(highest / 10) * 10;
+  // a "nice" tick step giving at most 10 ticks (5, 10, 20, 50, 100 … Gy)
+  const step = [5, 10, 20, 50].map((s) => s * 10 ** Math.max(0, Math.floor(Math.log10(highest / 50))))
+    .find((s) => highest / s <= 10) ?? 10 ** Math.ceil(Math.log10(highest));
+  const maxDoseGy = Math.ceil(highest / step) * step;
   const sx = (d: number) => box.x + (box.width * d) / maxDoseGy;
   const sy = (v: number) => box.y + box.height * (1 - Math.min(100, Math.max(0, v)) / 100);
   const lines = curves.map((c, i) => ({
     structure: c.structure, colour: PALETTE[i % PALETTE.length],
     points: c.doseGy.map((d, k) => [sx(d), sy(c.volumePercent[k])] as [number, number]),
   }));
-  const step = maxDoseGy <= 40 ? 5 : 10;
   return {
     maxDoseGy, lines,
     marks: marks.map((m) => ({ ...m, px: sx(m.doseGy), py: m.volumePercent === null ? null : sy(m.volumePercent) })),
