@@ -67,9 +67,7 @@ export function writeCtSeries(dir: string, ctx: PatientDicomContext, anatomy: An
       RescaleIntercept: '-1024',
       RescaleSlope: '1',
       RescaleType: 'HU',
-      PixelData: [pixels.buffer.slice(0)],
-      _vrMap: { PixelData: 'OW' },
-    });
+    }, pixels);
   });
   return { seriesInstanceUid, sopInstanceUids };
 }

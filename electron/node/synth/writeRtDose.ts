@@ -57,8 +57,6 @@ export function writeRtDose(path: string, ctx: PatientDicomContext, dose: DoseGr
     GridFrameOffsetVector: g.sliceOffsetsMm.map((o) => ds(o - g.sliceOffsetsMm[0], 3)),
     DoseGridScaling: String(scaling),
     TissueHeterogeneityCorrection: ['IMAGE', 'ROI_OVERRIDE'],
-    PixelData: [pixels.buffer],
-    _vrMap: { PixelData: 'OW' },
-  });
+  }, pixels);
   return sopInstanceUid;
 }

@@ -56,7 +56,7 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
   const samplesOf = (name: string) => {
     let s = samplesCache.get(name);
     if (!s) {
-      s = sampleStructure(anatomy.structures.find((x) => x.name === name)!.shape, input.planesMm);
+      s = sampleStructure(anatomy.structures.find((x) => x.name === name)!.shape, input.planesMm, 15_000);
       samplesCache.set(name, s);
     }
     return s;
@@ -67,8 +67,8 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
   };
   const evaluate = (c: ProtocolConstraint, name: string, level: TargetLevel | null) => metricFn(c, level)(sampleDose(samplesOf(name), doseGrid), samplesOf(name).weightMm3);
 
-  const fieldFor = (c: ProtocolConstraint, name: string, levelIndex: number): LocalDoseField => {
-    const key = `${c.id}`;
+  const fieldFor = (c: ProtocolConstraint, name: string, levelIndex: number, raise: boolean): LocalDoseField => {
+    const key = `${c.id}/${raise}`;
     let field = fieldCache.get(key);
     if (field) return field;
     if (levelIndex < 0) {
@@ -81,7 +81,10 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
       yMean /= samples.pointsMm.length / 3;
       const yCut = yMean + 0.25 * (yMax - yMean);
       const nx = grid.columns, ny = grid.rows;
-      if (c.metric.endsWith('%')) {
+      if (c.metric.endsWith('%') && raise) {
+        // more coverage: the whole PTV and its 3 mm rim, as a planner renormalising the level
+        field = selectedField(doseGrid.dose.length, (p) => distance[p] <= 3);
+      } else if (c.metric.endsWith('%')) {
         // coverage: a cold (or, scaled up, a warm) posterior part of the PTV, as when a planner trades coverage for cord sparing
         field = selectedField(doseGrid.dose.length, (p) => distance[p] <= 3 && grid.originMm[1] + (Math.floor(p / nx) % ny) * grid.rowSpacingMm >= yCut);
       } else {
@@ -105,9 +108,12 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
       const intended = input.intents.get(c.id) ?? 'per_protocol';
       if (gradeOf(c, value) === intended && !nearEdge(c, value)) continue;
       const aim = aimFor(c, intended);
-      const field = fieldFor(c, r.name, r.levelIndex);
+      const raise = aim > value;
+      const field = fieldFor(c, r.name, r.levelIndex, raise);
       if (field.indices.length === 0) continue;
-      solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, 0.15, 4);
+      // targets move by at most −50 %/+12 % (beyond that a planner would not call it the same plan)
+      const [minScale, maxScale] = r.level ? [0.5, 1.12] : [0.15, 4];
+      solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, minScale, maxScale);
       changed = true;
     }
     if (!changed) break;

@@ -10,20 +10,14 @@ export function distanceTransform(mask: Uint8Array, nx: number, ny: number, nz: 
   const n = Math.max(nx, ny, nz);
   const line = new Float64Array(n), out = new Float64Array(n), z = new Float64Array(n + 1);
   const v = new Int32Array(n);
-  const pass = (count: number, stride: number, starts: number[], spacing: number) => {
-    for (const start of starts) {
-      for (let q = 0; q < count; q++) line[q] = f[start + q * stride];
-      envelope(line, count, spacing, out, v, z);
-      for (let q = 0; q < count; q++) f[start + q * stride] = out[q];
-    }
+  const pass = (count: number, stride: number, start: number, spacing: number) => {
+    for (let q = 0; q < count; q++) line[q] = f[start + q * stride];
+    envelope(line, count, spacing, out, v, z);
+    for (let q = 0; q < count; q++) f[start + q * stride] = out[q];
   };
-  const startsX: number[] = [], startsY: number[] = [], startsZ: number[] = [];
-  for (let k = 0; k < nz; k++) for (let j = 0; j < ny; j++) startsX.push(nx * (j + ny * k));
-  for (let k = 0; k < nz; k++) for (let i = 0; i < nx; i++) startsY.push(i + nx * ny * k);
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) startsZ.push(i + nx * j);
-  pass(nx, 1, startsX, sx);
-  pass(ny, nx, startsY, sy);
-  pass(nz, nx * ny, startsZ, sz);
+  for (let k = 0; k < nz; k++) for (let j = 0; j < ny; j++) pass(nx, 1, nx * (j + ny * k), sx);
+  if (ny > 1) for (let k = 0; k < nz; k++) for (let i = 0; i < nx; i++) pass(ny, nx, i + nx * ny * k, sy);
+  if (nz > 1) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) pass(nz, nx * ny, i + nx * j, sz);
   const result = new Float32Array(mask.length);
   for (let i = 0; i < mask.length; i++) result[i] = f[i] >= INF / 2 ? 1e6 : Math.sqrt(f[i]);
   return result;

@@ -21,7 +21,8 @@ export interface CentreSpec {
   readonly misspellRate: number;
   /** base probability that a plan of this centre carries a planted deviation */
   readonly deviationRate: number;
-  /** the deviation probability rises with plan date (×0.5 at trial start → ×2 at the end) */
+  /** something changes at this centre a third of the way into the trial (staff, planning system): its deviation
+   *  probability, ×0.6 until then, climbs to ×4 by the end (driftFactor) */
   readonly drifting: boolean;
   readonly protonShare: number;
   readonly accrualWeight: number;
@@ -57,6 +58,18 @@ const CENTRE_TEMPLATES: Omit<CentreSpec, 'centre' | 'code' | 'accrualWeight'>[] 
   { namingStyle: 'english', misspellRate: 0.08, deviationRate: 0.3, drifting: false, protonShare: 0, manufacturer: 'Varian', institutionName: 'St Aldhelm Cancer Centre' },
   { namingStyle: 'german', misspellRate: 0.05, deviationRate: 0.18, drifting: true, protonShare: 0, manufacturer: 'Siemens', institutionName: 'Klinikum Lindenau' },
 ];
+
+/** When a drifting centre's process changes, as a fraction of the trial's duration. */
+export const DRIFT_CHANGE_POINT = 0.35;
+
+/**
+ * Multiplier of a drifting centre's deviation probability at trial time t (0 = first plan date, 1 = last):
+ * a stable ×0.6 until the change point, then a linear climb to ×4. Strong enough that a committee can see it
+ * with ~40 plans per centre; a gentle ×0.5→×2 ramp cannot be told from noise at that size.
+ */
+export function driftFactor(trialTime: number): number {
+  return trialTime < DRIFT_CHANGE_POINT ? 0.6 : 0.6 + 3.4 * (trialTime - DRIFT_CHANGE_POINT) / (1 - DRIFT_CHANGE_POINT);
+}
 
 export const TRIAL_START = Date.UTC(2024, 0, 8);
 export const TRIAL_END = Date.UTC(2026, 5, 30);
@@ -98,7 +111,7 @@ export function drawPatients(rng: SeededRandom, centres: readonly CentreSpec[], 
     const baselineDysphagia = (u < pLow ? 1 : u < pMid ? 2 : 3) as 1 | 2 | 3;
     const baselineXerostomia = (1 + r.weightedIndex([0.68, 0.22, 0.1])) as 1 | 2 | 3;
     const postOp = location === 'oral_cavity' || r.bernoulli(0.1);
-    const drift = centre.drifting ? 0.5 + 1.5 * trialTime : 1;
+    const drift = centre.drifting ? driftFactor(trialTime) : 1;
     const lowAccrual = accrual[c] < 5 ? 1.8 : 1;
     const deviationProbability = Math.min(0.9, centre.deviationRate * drift * lowAccrual);
     const radiation = r.bernoulli(centre.protonShare) ? 'proton' : 'photon';

@@ -1,6 +1,6 @@
 import type { VoxelGrid } from '../rt';
 import { distanceTransform } from './distanceTransform';
-import { maskBox, rasterizeShape } from './rasterizeShape';
+import { rasterizeShapeInBox } from './rasterizeShape';
 import { sampleDose, sampledMetric } from './sampledMetric';
 import type { StructureSamples } from './sampleStructure';
 import type { Shape } from './shapes';
@@ -19,13 +19,10 @@ export interface LocalDoseField {
 }
 
 export function organField(shape: Shape, grid: VoxelGrid, ptvDistanceMm: Float32Array, respectPtv = true): LocalDoseField {
-  const mask = rasterizeShape(shape, grid);
-  const box = maskBox(mask, grid, 14);
-  if (!box) return { indices: new Int32Array(0), weight: new Float32Array(0), original: new Float32Array(0) };
-  const bx = box.i1 - box.i0 + 1, by = box.j1 - box.j0 + 1, bz = box.k1 - box.k0 + 1;
-  const local = new Uint8Array(bx * by * bz);
+  const boxed = rasterizeShapeInBox(shape, grid, 14);
+  if (!boxed) return { indices: new Int32Array(0), weight: new Float32Array(0), original: new Float32Array(0) };
+  const { box, bx, by, bz, mask: local } = boxed;
   const global = (i: number, j: number, k: number) => box.i0 + i + grid.columns * (box.j0 + j + grid.rows * (box.k0 + k));
-  for (let k = 0; k < bz; k++) for (let j = 0; j < by; j++) for (let i = 0; i < bx; i++) local[i + bx * (j + by * k)] = mask[global(i, j, k)];
   const dz = grid.slices > 1 ? Math.abs(grid.sliceOffsetsMm[1] - grid.sliceOffsetsMm[0]) : 1;
   const distance = distanceTransform(local, bx, by, bz, grid.columnSpacingMm, grid.rowSpacingMm, dz);
   const indices: number[] = [], weights: number[] = [];

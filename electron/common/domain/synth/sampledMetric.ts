@@ -29,33 +29,51 @@ export function sampleDose(samples: StructureSamples, dose: DoseGrid): Float32Ar
   return out;
 }
 
+/** k-th smallest value (0-based) of `values`, reordering them in place (Hoare quickselect, O(n)). */
+function selectKth(values: Float32Array, k: number): number {
+  let lo = 0, hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) { const t = values[i]; values[i] = values[j]; values[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j; else if (k >= i) lo = i; else return values[k];
+  }
+  return values[k];
+}
+
 /**
- * A DVH metric (Dmean, Dmax, Dmin, D<x>%, D<x>cc, DC<x>cc, V<x>Gy as %) from sampled doses; `doses` is
- * sorted in place. Returns null for a metric it cannot parse or a volume larger than the structure.
+ * A DVH metric (Dmean, Dmax, Dmin, D<x>%, D<x>cc, DC<x>cc, V<x>Gy as %) from sampled doses (each point
+ * `weightMm3`); `doses` may be reordered. Null for a metric it cannot parse or a volume larger than the structure.
  */
 export function sampledMetric(doses: Float32Array, weightMm3: number, metric: string): number | null {
   const n = doses.length;
   if (n === 0) return null;
-  doses.sort();
   if (metric === 'Dmean') {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += doses[i];
     return sum / n;
   }
-  if (metric === 'Dmax') return doses[n - 1];
-  if (metric === 'Dmin') return doses[0];
+  if (metric === 'Dmax' || metric === 'Dmin') {
+    let best = doses[0];
+    for (let i = 1; i < n; i++) best = metric === 'Dmax' ? Math.max(best, doses[i]) : Math.min(best, doses[i]);
+    return best;
+  }
   const hottest = /^D(\d+(?:\.\d+)?)(%|cc)$/.exec(metric);
   if (hottest) {
     const x = Number(hottest[1]);
     const count = hottest[2] === '%' ? (x / 100) * n : (x * 1000) / weightMm3;
     if (count > n) return null;
-    return doses[Math.max(0, Math.min(n - 1, n - Math.max(1, Math.round(count))))];
+    return selectKth(doses, Math.max(0, Math.min(n - 1, n - Math.max(1, Math.round(count)))));
   }
   const coldest = /^DC(\d+(?:\.\d+)?)cc$/.exec(metric);
   if (coldest) {
     const count = (Number(coldest[1]) * 1000) / weightMm3;
     if (count > n) return null;
-    return doses[Math.max(0, Math.round(count) - 1)];
+    return selectKth(doses, Math.max(0, Math.round(count) - 1));
   }
   const v = /^V(\d+(?:\.\d+)?)Gy$/.exec(metric);
   if (v) {
