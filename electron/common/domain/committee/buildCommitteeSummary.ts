@@ -70,8 +70,9 @@ export function buildCommitteeSummary(plans: readonly CommitteePlanRecord[]): Co
     reviewerAgreement,
     modelVersusExpert: modelVersusExpert(plans),
     method: 'Grades: adjudicated > primary review > automatic protocol grade. Rates: Wilson 95 % intervals. '
-      + 'Drift: risk-adjusted Bernoulli CUSUM (Steiner 2000, R_A = 4, h = 4) on minor-or-major deviations against the centre\'s own '
-      + 'baseline (first third of its plans, ≥ 5, shrunk to the trial rate) adjusted for tumour site; key metrics: EWMA (λ 0.2, L 2.7) against the trial mean and SD.',
+      + 'Drift: risk-adjusted Bernoulli CUSUM (Steiner 2000, R_A = 4, h = 3.5) on minor-or-major deviations against the centre\'s own '
+      + 'baseline (first third of its plans, ≥ 5, shrunk to the trial rate) adjusted for tumour site, confirmed by a Cochran–Armitage trend (one-sided p < 0.05); '
+      + 'key metrics: EWMA (λ 0.2, L 2.7) against the trial mean and SD.',
   };
 }
 

@@ -1,11 +1,14 @@
 import { riskAdjustedCusum } from './riskAdjustedCusum';
+import { cochranArmitageZ } from './trendTest';
 import type { DriftPoint } from './committeeTypes';
 
-/** Chosen by a sweep over simulated trials (committeeDrift.test.ts): ~6 % false signals, ~70 % detection of a 3.2-logit rise. */
+/** Chosen by sweeps over simulated and generated trials (committeeDrift*.test.ts); see centreDrift's doc for the rule. */
 export const DRIFT_ODDS_RATIO = 4;
-export const DRIFT_THRESHOLD = 4;
+export const DRIFT_THRESHOLD = 3.5;
 /** pseudo-plans of the trial-wide rate added to a centre's baseline, so 0/5 does not mean "never" */
 const BASELINE_PRIOR_PLANS = 8;
+/** one-sided z of the Cochran–Armitage trend test a CUSUM alarm must be backed by (p < 0.05) */
+export const TREND_Z = 1.645;
 
 export interface DriftInput {
   readonly planId: string;
@@ -18,8 +21,10 @@ export interface DriftInput {
 /**
  * Drift is a change within a centre, so the reference is the centre's own baseline (its first third of
  * plans, at least 5), shrunk towards the trial rate, then adjusted for each plan's case mix; a
- * risk-adjusted CUSUM (Steiner 2000) then runs over the plans after the baseline. A centre that is
- * stably worse than others is not "drifting" — its rates already show that.
+ * risk-adjusted CUSUM (Steiner 2000) then runs over the plans after the baseline. A CUSUM alarm counts as
+ * a drift signal only when the centre's whole series also shows an upward trend (Cochran–Armitage, one-sided
+ * p < 0.05): over long series a CUSUM alone alarms on stable centres too often. A centre that is stably
+ * worse than others is not "drifting" — its rates already show that.
  */
 export function centreDrift(plansByDate: readonly DriftInput[], trialDeviationRate: number): { points: DriftPoint[]; signal: boolean } {
   const baselineCount = Math.max(5, Math.floor(plansByDate.length / 3));
@@ -37,5 +42,7 @@ export function centreDrift(plansByDate: readonly DriftInput[], trialDeviationRa
     ...baseline.map((p) => ({ planId: p.planId, planDate: p.planDate, deviated: p.deviated, expectedProbability: baselineRate, cusum: 0 })),
     ...monitored.map((p, i) => ({ planId: p.planId, planDate: p.planDate, deviated: p.deviated, expectedProbability: expected[i], cusum: cusum[i].score })),
   ];
-  return { points, signal: cusum.some((c) => c.signal) };
+  const days = plansByDate.map((p) => Date.parse(p.planDate) / 86_400_000);
+  const trendZ = cochranArmitageZ(days, plansByDate.map((p) => p.deviated));
+  return { points, signal: cusum.some((c) => c.signal) && trendZ !== null && trendZ > TREND_Z };
 }

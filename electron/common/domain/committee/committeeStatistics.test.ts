@@ -3,6 +3,7 @@ import { cohenKappa, fleissKappa } from './kappa';
 import { metricEwma, riskAdjustedBernoulliEwma } from './ewmaChart';
 import { percentile, populationDvhBands } from './populationDvhBands';
 import { riskAdjustedCusum } from './riskAdjustedCusum';
+import { cochranArmitageZ } from './trendTest';
 import { wilsonInterval } from './wilsonInterval';
 
 describe('wilsonInterval', () => {
@@ -84,5 +85,15 @@ describe('populationDvhBands', () => {
     expect(doseGy).toEqual([0, 5, 10, 15, 20]);
     expect(bands[50]).toEqual([100, 62.5, 25, 12.5, 0]);
     expect(bands[0]).toEqual([100, 50, 0, 0, 0]);
+  });
+});
+
+describe('cochranArmitageZ', () => {
+  it('scores 1..4, outcomes 0,0,1,1: z = 2 / sqrt(0.25 · 5) (derived by hand)', () => {
+    expect(cochranArmitageZ([1, 2, 3, 4], [false, false, true, true])).toBeCloseTo(2 / Math.sqrt(1.25), 12);
+  });
+  it('is negative for a falling rate and null without events', () => {
+    expect(cochranArmitageZ([1, 2, 3, 4], [true, true, false, false])).toBeCloseTo(-2 / Math.sqrt(1.25), 12);
+    expect(cochranArmitageZ([1, 2, 3], [false, false, false])).toBeNull();
   });
 });
