@@ -51,6 +51,10 @@ await build({
   entryPoints,
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
+  // commands are loaded lazily (registerCommands.ts): shared code and each command go into chunks
+  splitting: true,
+  // beside rtqa.mjs: modules resolve ./workers/… and ../../package.json relative to their own file
+  chunkNames: 'cli/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -14,5 +14,11 @@ const program = new Command()
     process.exit(error.exitCode === 0 ? 0 : 1);
   });
 
-registerCommands(program);
+// `rtqa dvh … | head`: a reader that stops early is not an error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+await registerCommands(program, process.argv);
 await program.parseAsync(process.argv);
