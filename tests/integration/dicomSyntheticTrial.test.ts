@@ -67,7 +67,7 @@ describe('synthetic trial: every plan links CT, RTSTRUCT, RTPLAN and RTDOSE', ()
       for (const [canonical, name] of Object.entries(truth.structureNames)) {
         if (!truth.missingStructures.includes(canonical)) expect(written.has(name), `${truth.patientId} ${name}`).toBe(true);
       }
-      expect((b.dose?.dose ?? []).reduce((max, d) => Math.max(max, d), 0)).toBeGreaterThan(0);
+      expect((b.dose?.dose ?? new Float32Array(1)).reduce((max: number, d: number) => Math.max(max, d), 0)).toBeGreaterThan(0);
     }
   });
 });
