@@ -91,18 +91,18 @@ export function buildAnatomy(rng: SeededRandom, options: AnatomyOptions): Anatom
     }),
   });
   const nerve = (side: 1 | -1): Shape => {
-    const eye: Vec3 = [side * 31, -72, 118], chiasm: Vec3 = [side * 3, -22, 112];
+    const eye: Vec3 = [side * 29, -66, 118], chiasm: Vec3 = [side * 3, -22, 112];
     const dx = eye[0] - chiasm[0], dy = eye[1] - chiasm[1];
     const half = Math.hypot(dx, dy) / 2;
     return ellipsoid([(eye[0] + chiasm[0]) / 2, (eye[1] + chiasm[1]) / 2, 115], [2.1, half, 2.3], Math.atan2(-dx * sx, dy * sy));
   };
-  const plexus = (side: 1 | -1): Shape => ({ kind: 'tube', keys: [key(-125, side * 80, 36, 6, 4.5), key(-60, side * 28, 30, 6, 4.5)] });
+  const plexus = (side: 1 | -1): Shape => ({ kind: 'tube', keys: [key(-125, side * 80, 36, 7.5, 5.5), key(-60, side * 28, 30, 7.5, 5.5)] });
 
-  const [parotidL, parotidR] = pair((s) => ellipsoid([s * 54, 8, 60], [15, 21, 22]));
+  const [parotidL, parotidR] = pair((s) => ellipsoid([s * 46, 8, 60], [13, 22, 23]));
   const [smgL, smgR] = pair((s) => ellipsoid([s * 33, -18, 22], [12.5, 11.5, 13]));
   const [cochL, cochR] = pair((s) => ellipsoid([s * 38, 22, 88], [3.2, 2.6, 2.8]));
-  const [eyeL, eyeR] = pair((s) => ellipsoid([s * 32, -82, 118], [12, 12, 12]));
-  const [lensL, lensR] = pair((s) => ellipsoid([s * 32, -92, 118], [4.5, 2, 4.5]));
+  const [eyeL, eyeR] = pair((s) => ellipsoid([s * 30, -76, 118], [12, 12, 12]));
+  const [lensL, lensR] = pair((s) => ellipsoid([s * 30, -86.5, 118], [5, 2.5, 5]));
   const mandible: Shape = {
     kind: 'union', parts: [
       { kind: 'shell', thicknessMm: 9, fromRad: -Math.PI - 0.35, toRad: 0.35, keys: [key(10, 0, -20, 48, 58), key(42, 0, -20, 50, 60)] },
