@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { IPC_EVENT_CHANNEL } from '../common/api';
 import { createCoreServices } from '../node/services/createCoreServices';
@@ -36,11 +36,19 @@ app.on('second-instance', () => {
 
 app.whenReady().then(() => {
   const paths = resolveBuildPaths(__dirname);
+  // one user data folder for everything the node/ modules keep (database, demo trial): Electron's, unless set
+  process.env.RTQA_DATA_DIR ??= app.getPath('userData');
   const core = createCoreServices({
-    databasePath: process.env.RTQA_DATA_DIR ? join(process.env.RTQA_DATA_DIR, DATABASE_FILE_NAME) : join(app.getPath('userData'), DATABASE_FILE_NAME),
+    databasePath: join(process.env.RTQA_DATA_DIR, DATABASE_FILE_NAME),
     host: 'electron',
     appVersion: app.getVersion(),
     batchWorkerScript: paths.batchWorker,
+    chooseFolder: async (title) => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = { title: title ?? 'Choose a folder of DICOM RT files', properties: ['openDirectory' as const] };
+      const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : chosen.filePaths[0] ?? null;
+    },
   });
   services = core;
   applySessionSecurity(session.defaultSession);

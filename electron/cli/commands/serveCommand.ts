@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { startBrowserHost } from '../../host/startBrowserHost';
-import { DATABASE_FILE_NAME, defaultDatabasePath } from '../../node/store/defaultDatabasePath';
+import { defaultDatabasePath } from '../../node/store/defaultDatabasePath';
 import { reportFailure, UsageError } from './storeCommandSupport';
 
 /**
@@ -13,12 +13,14 @@ export function registerServeCommand(program: Command): void {
     .description('serve the review app on http://127.0.0.1 (loopback only) with a per-launch token; prints the URL')
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--db <file>', `review database file (default: ${defaultDatabasePath()})`)
-    .option('--data <dir>', 'user data folder: the database is <dir>/rtqa.sqlite unless --db is given')
+    .option('--data <dir>', 'user data folder (as $RTQA_DATA_DIR): the database <dir>/rtqa.sqlite unless --db is given, and the demo trial')
     .action(async (options: { port?: string; db?: string; data?: string }) => {
       try {
         const port = options.port === undefined ? 0 : Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number 0–65535, not "${options.port}"`);
-        const databasePath = options.db ?? (options.data ? join(options.data, DATABASE_FILE_NAME) : defaultDatabasePath());
+        // --data is the user data folder for everything the host keeps: the database and the demo trial
+        if (options.data) process.env.RTQA_DATA_DIR = resolve(options.data);
+        const databasePath = options.db ?? defaultDatabasePath();
         const host = await startBrowserHost({ databasePath, port });
         process.stdout.write(`${host.url}\n`);
         process.stderr.write(`rtqa serve: database ${databasePath}; press Ctrl+C to stop\n`);

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { ApiResult } from './apiEnvelope';
 import { getAppInfoInput, getAppInfoOutput } from './appInfoSchemas';
 import { getCommitteeSummaryInput, getCommitteeSummaryOutput, getPopulationDvhInput, getPopulationDvhOutput } from './committeeSchemas';
-import { ensureDemoTrialInput, ensureDemoTrialOutput, importFolderInput, importFolderOutput } from './importSchemas';
+import {
+  chooseFolderInput, chooseFolderOutput, ensureDemoTrialInput, ensureDemoTrialOutput, importFolderInput, importFolderOutput,
+} from './importSchemas';
 import {
   getPlanReviewInput, getPlanReviewOutput, getStructureContoursInput, getStructureContoursOutput,
 } from './planReviewSchemas';
@@ -23,6 +25,7 @@ export const apiContract = {
   listTrials: { input: listTrialsInput, output: listTrialsOutput },
   getWorklist: { input: getWorklistInput, output: getWorklistOutput },
   importFolder: { input: importFolderInput, output: importFolderOutput },
+  chooseFolder: { input: chooseFolderInput, output: chooseFolderOutput },
   ensureDemoTrial: { input: ensureDemoTrialInput, output: ensureDemoTrialOutput },
   getPlanReview: { input: getPlanReviewInput, output: getPlanReviewOutput },
   getStructureContours: { input: getStructureContoursInput, output: getStructureContoursOutput },

@@ -53,3 +53,13 @@ export const ensureDemoTrialOutput = z.object({
   created: z.boolean(),
   planCount: z.number().int().min(0),
 });
+
+/**
+ * Ask the person for a folder with the system's folder dialog (Electron only). The browser host answers
+ * UNAVAILABLE: a web page cannot learn a local path, so there the path is typed in.
+ */
+export const chooseFolderInput = z.strictObject({ title: z.string().max(200).optional() });
+export const chooseFolderOutput = z.object({
+  /** absolute path, null when the dialog was cancelled */
+  path: z.string().nullable(),
+});

@@ -1,6 +1,5 @@
 import { availableParallelism, userInfo } from 'node:os';
-import { dirname } from 'node:path';
-import type { ApiEventMessage, ApiHandlers } from '../../common/api';
+import { ApiCallError, type ApiEventMessage, type ApiHandlers } from '../../common/api';
 import type { RtPlanBundle } from '../../common/domain/rt/rtTypes';
 import { getPlanPredictions } from '../inference/getPlanPredictions';
 import { openDatabase, type Db } from '../store/openDatabase';
@@ -28,8 +27,8 @@ export interface CoreServicesOptions {
   batchWorkerScript?: URL;
   /** reads one stored plan's files back (default: the DICOM reader); replaceable for other stores */
   loadPlanBundle?: (db: Db, planId: number) => Promise<RtPlanBundle>;
-  /** where the demo trial is generated (default: the database's folder, i.e. the user data folder) */
-  dataDir?: string;
+  /** the system folder dialog (Electron main); absent in the browser host, where paths are typed */
+  chooseFolder?: (title: string | undefined) => Promise<string | null>;
 }
 
 /**
@@ -51,7 +50,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   });
   const reviews = new ReviewService(db);
   const committee = createCommitteeService(db);
-  const demo = new DemoTrialService(db, options.dataDir ?? dirname(options.databasePath), imports, emit);
+  const demo = new DemoTrialService(db, imports, emit);
   const worklist = new WorklistService(db, (name) => demo.isDemoTrial(name));
   const planReview = new PlanReviewService(db, (planId) => imaging.get(planId), reviews);
 
@@ -62,6 +61,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     listTrials: async () => worklist.listTrials(),
     getWorklist: async (query) => worklist.getWorklist(query),
     importFolder: (input) => imports.importFolder(input),
+    chooseFolder: async (input) => {
+      if (!options.chooseFolder) throw new ApiCallError('UNAVAILABLE', 'the browser cannot open a folder dialog: type the folder\'s path');
+      return { path: await options.chooseFolder(input.title) };
+    },
     ensureDemoTrial: (input) => demo.ensureDemoTrial(input.jobId),
     getPlanReview: (input) => planReview.getPlanReview(input.planId),
     getStructureContours: (input) => planReview.getStructureContours(input.planId, input.structureIds),
