@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseProtocolYaml } from '../protocol/parseProtocolYaml';
-import { drawCentres, drawPatients } from './drawCohort';
-import { makeUidRoot } from './makeUidRoot';
-import { planPatient, SMALL_SIZE } from './planPatient';
-import { SeededRandom } from './seededRandom';
+import { parseProtocolYaml } from '../../electron/common/domain/protocol/parseProtocolYaml';
+import { drawCentres, drawPatients } from '../../electron/common/domain/synth/drawCohort';
+import { makeUidRoot } from '../../electron/common/domain/synth/makeUidRoot';
+import { planPatient, SMALL_SIZE } from '../../electron/common/domain/synth/planPatient';
+import { SeededRandom } from '../../electron/common/domain/synth/seededRandom';
 
 /**
  * Golden test: key numbers of seed "golden" were produced by this code once (22 Nov 2026) and frozen here,
