@@ -4,7 +4,7 @@
 // for 100 default-size patients on the 2-core reference machine. The trial is generated once and reused.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,7 @@ if (!existsSync(join(dataDir, 'truth.json'))) {
 }
 
 const results = [];
+const cpuPerPlan = [];
 for (let run = 1; run <= runs; run++) {
   const dir = mkdtempSync(join(tmpdir(), 'rtqa-bench-batch-'));
   const started = process.hrtime.bigint();
@@ -51,10 +52,15 @@ for (let run = 1; run <= runs; run++) {
   const stored = summary.created + summary.alreadyImported;
   const perMinute = (stored / seconds) * 60;
   results.push(perMinute);
-  console.log(`run ${run}: ${stored} plans in ${seconds.toFixed(1)} s (process wall time, scan ${summary.scanSeconds.toFixed(1)} s) → ${perMinute.toFixed(1)} plans/min; `
-    + `worker time: hash ${summary.stageSeconds.hash.toFixed(1)} s, DVH ${summary.stageSeconds.dvh.toFixed(1)} s, evaluate ${summary.stageSeconds.evaluate.toFixed(1)} s; main-thread writes ${summary.stageSeconds.store.toFixed(1)} s; `
-    + `grades ${JSON.stringify(summary.grades)}`);
+  const st = summary.stageSeconds;
+  console.log(`run ${run}: ${stored} plans in ${seconds.toFixed(1)} s (process wall time; folder scan ${summary.scanSeconds.toFixed(1)} s) → ${perMinute.toFixed(1)} plans/min; `
+    + `CPU ${summary.cpuSeconds.toFixed(1)} s (${(summary.cpuSeconds / stored).toFixed(2)} s per plan); worker wall time: hash ${st.hash.toFixed(1)} s, read ${st.read.toFixed(1)} s, `
+    + `DVH ${st.dvh.toFixed(1)} s, names + evaluation ${st.evaluate.toFixed(1)} s; main-thread writes ${st.store.toFixed(1)} s; grades ${JSON.stringify(summary.grades)}`);
+  cpuPerPlan.push(summary.cpuSeconds / stored);
 }
 const sorted = [...results].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
-console.log(`bench:batch: ${patients} patients${small ? ' (--small)' : ''}, ${workers} workers, ${cpus().length} cores: median ${median.toFixed(1)} plans/min over ${runs} runs (target ≥ 60)`);
+const cpuMedian = [...cpuPerPlan].sort((a, b) => a - b)[Math.floor(cpuPerPlan.length / 2)];
+console.log(`bench:batch: ${patients} patients${small ? ' (--small)' : ''}, ${workers} workers, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}: `
+  + `median ${median.toFixed(1)} plans/min over ${runs} runs (target ≥ 60); median CPU ${cpuMedian.toFixed(2)} s per plan`
+  + ` (${cpus().length} idle cores would allow at most ${((cpus().length * 60) / cpuMedian).toFixed(0)} plans/min)`);

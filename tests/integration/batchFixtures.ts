@@ -70,7 +70,12 @@ export function syntheticTrial(patients: number, centres: number, seed: number):
       rmSync(tmp, { recursive: true, force: true });
       const synth = rtqa(['synth', '--out', tmp, '--patients', String(patients), '--centres', String(centres), '--seed', String(seed), '--small']);
       if (synth.status !== 0) throw new Error(`synth failed: ${synth.stderr}`);
-      renameSync(tmp, dir);
+      try {
+        renameSync(tmp, dir);
+      } catch (error) {
+        rmSync(tmp, { recursive: true, force: true });
+        if (!existsSync(join(dir, 'truth.json'))) throw error; // else a generator without the lock got there first
+      }
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }

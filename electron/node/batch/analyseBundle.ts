@@ -108,7 +108,7 @@ export function analyseBundle(bundle: RtPlanBundle, options: AnalyseOptions, des
         mappingScore: names[i].score, volumeCc: computed[i].dvh?.volumeCc ?? null, centroidMm: centroids[i],
       })),
     },
-    dvhs, dvhEngineVersion: DVH_ENGINE_VERSION, evaluation, timing: { hashS, dvhS, evaluateS },
+    dvhs, dvhEngineVersion: DVH_ENGINE_VERSION, evaluation, timing: { hashS, readS: 0, dvhS, evaluateS, cpuS: 0 },
   };
 }
 

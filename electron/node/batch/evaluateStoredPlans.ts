@@ -35,7 +35,7 @@ export async function evaluateStoredPlans(options: EvaluateOptions): Promise<Pla
 
 function mergeSummaries(list: PlanJobsSummary[]): PlanJobsSummary {
   const out: PlanJobsSummary = { plans: 0, created: 0, alreadyImported: 0, evaluationsCreated: 0, skipped: 0, conflicts: [], failed: [],
-    grades: { per_protocol: 0, minor: 0, major: 0, not_evaluable: 0 }, seconds: 0, stageSeconds: { hash: 0, dvh: 0, evaluate: 0, store: 0 } };
+    grades: { per_protocol: 0, minor: 0, major: 0, not_evaluable: 0 }, seconds: 0, stageSeconds: { hash: 0, read: 0, dvh: 0, evaluate: 0, store: 0, workerCpu: 0 } };
   for (const s of list) {
     out.plans += s.plans; out.created += s.created; out.alreadyImported += s.alreadyImported; out.evaluationsCreated += s.evaluationsCreated;
     out.skipped += s.skipped; out.conflicts.push(...s.conflicts); out.failed.push(...s.failed); out.seconds += s.seconds;

@@ -10,8 +10,8 @@ export interface PlanAnalysis {
   dvhs: { roiNumber: number; metrics: DvhMetricRecord[]; curve: DvhCurve | null; error: string | null }[];
   dvhEngineVersion: string;
   evaluation: EvaluationRecord | null;
-  /** seconds spent per stage, for the benchmark */
-  timing: { hashS: number; dvhS: number; evaluateS: number };
+  /** wall seconds per stage (hash and read the files, DVHs, names + evaluation) and the thread's CPU seconds, for the benchmark */
+  timing: { hashS: number; readS: number; dvhS: number; evaluateS: number; cpuS: number };
 }
 
 /** Stored structure records, re-exported for callers that only build analyses. */

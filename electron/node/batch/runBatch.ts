@@ -24,6 +24,8 @@ export interface BatchSummary extends PlanJobsSummary {
   fileErrors: readonly FileError[];
   notes: readonly string[];
   scanSeconds: number;
+  /** CPU seconds of the whole process (main thread and workers) during the run */
+  cpuSeconds: number;
 }
 
 /**
@@ -33,10 +35,16 @@ export interface BatchSummary extends PlanJobsSummary {
  */
 export async function runBatch(root: string, options: BatchOptions): Promise<BatchSummary> {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const index = await scanFolder(root);
   const scanSeconds = (performance.now() - t) / 1000;
   const groups = planFileGroups(index);
   const settings = batchSettings(options.db, options.trial, options.protocol, options.protocol !== null);
   const summary = await runPlanJobs(groups, { db: options.db, actor: options.actor, settings, workers: options.workers, workerScript: options.workerScript, progress: options.progress, onProgress: options.onProgress });
-  return { ...summary, filesScanned: index.fileCount, fileErrors: index.errors, notes: index.notes, scanSeconds, seconds: summary.seconds + scanSeconds };
+  return { ...summary, filesScanned: index.fileCount, fileErrors: index.errors, notes: index.notes, scanSeconds, seconds: summary.seconds + scanSeconds, cpuSeconds: cpuSecondsSince(cpu) };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }

@@ -10,13 +10,20 @@ import { loadPlanFromFiles } from './loadPlanFromFiles';
  */
 export async function runBatchJob(job: BatchJob, settings: BatchWorkerSettings, done: ReadonlySet<string>): Promise<BatchJobResult> {
   try {
+    const cpuBefore = process.threadCpuUsage();
+    const t = performance.now();
     const described = job.files.map(describeSourceFile);
     const contentKey = planContentKey(described.map((f) => f.sha256));
     if (done.has(contentKey)) return { jobId: job.jobId, kind: 'skipped', contentKey };
+    const hashS = (performance.now() - t) / 1000;
+    const t1 = performance.now();
     const bundle = await loadPlanFromFiles(job.files, job.planUid);
+    const readS = (performance.now() - t1) / 1000;
     const analysis = analyseBundle(bundle, {
       trial: settings.trial, protocol: settings.protocol, measure: settings.measure, confirmedMappings: settings.confirmedMappings,
     }, described);
+    const cpu = process.threadCpuUsage(cpuBefore);
+    analysis.timing = { ...analysis.timing, hashS, readS, cpuS: (cpu.user + cpu.system) / 1e6 };
     return { jobId: job.jobId, kind: 'analysed', analysis };
   } catch (error) {
     return { jobId: job.jobId, kind: 'failed', message: `patient ${job.patientId}, plan ${job.planUid}: ${(error as Error)?.message ?? String(error)}` };

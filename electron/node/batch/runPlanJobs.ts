@@ -36,8 +36,8 @@ export interface PlanJobsSummary {
   failed: string[];
   grades: Record<Grade, number>;
   seconds: number;
-  /** seconds of worker time per stage, summed over plans */
-  stageSeconds: { hash: number; dvh: number; evaluate: number; store: number };
+  /** wall seconds per stage summed over plans (hash, read, dvh, evaluate in the workers; store on the main thread), and the workers' CPU seconds */
+  stageSeconds: { hash: number; read: number; dvh: number; evaluate: number; store: number; workerCpu: number };
 }
 
 /** Where the bundled worker lives next to the bundled CLI (build/cli/workers/batchWorker.mjs). */
@@ -54,7 +54,7 @@ export async function runPlanJobs(groups: readonly PlanFileGroup[], options: Pla
   const started = performance.now();
   const summary: PlanJobsSummary = {
     plans: groups.length, created: 0, alreadyImported: 0, evaluationsCreated: 0, skipped: 0, conflicts: [], failed: [],
-    grades: { per_protocol: 0, minor: 0, major: 0, not_evaluable: 0 }, seconds: 0, stageSeconds: { hash: 0, dvh: 0, evaluate: 0, store: 0 },
+    grades: { per_protocol: 0, minor: 0, major: 0, not_evaluable: 0 }, seconds: 0, stageSeconds: { hash: 0, read: 0, dvh: 0, evaluate: 0, store: 0, workerCpu: 0 },
   };
   const jobs: BatchJob[] = groups.map((g, jobId) => ({ jobId, patientId: g.patientId, planUid: g.planUid, files: g.files }));
   const bar = new ProgressBar(jobs.length);
@@ -85,6 +85,8 @@ export async function runPlanJobs(groups: readonly PlanFileGroup[], options: Pla
       summary.stageSeconds.hash += result.analysis.timing.hashS;
       summary.stageSeconds.dvh += result.analysis.timing.dvhS;
       summary.stageSeconds.evaluate += result.analysis.timing.evaluateS;
+      summary.stageSeconds.read += result.analysis.timing.readS;
+      summary.stageSeconds.workerCpu += result.analysis.timing.cpuS;
     }
     options.onProgress?.(finished, jobs.length);
     if (options.progress !== false) bar.update(finished, [summary.skipped && `${summary.skipped} skipped`, summary.failed.length && `${summary.failed.length} failed`].filter(Boolean).join(', '));
