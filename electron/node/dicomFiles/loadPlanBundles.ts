@@ -154,6 +154,9 @@ async function loadUnit(
     dose = summed.dose;
     warnings.push(...summed.warnings);
   }
+  if (dose?.units === 'RELATIVE') {
+    warnings.push('the dose is in RELATIVE units (DoseUnits), not Gy: absolute dose metrics cannot be trusted');
+  }
   if (structureSet && dose && structureSet.frameOfReferenceUid !== dose.frameOfReferenceUid) {
     warnings.push(`dose frame of reference ${dose.frameOfReferenceUid} differs from the structure set's `
       + `${structureSet.frameOfReferenceUid}: DVHs would be meaningless`);

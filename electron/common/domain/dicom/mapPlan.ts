@@ -14,8 +14,8 @@ const RADIATION_TYPES: readonly RadiationType[] = ['PHOTON', 'ELECTRON', 'PROTON
 
 /**
  * Maps an RTPLAN or RT Ion Plan. Prescription: the highest TargetPrescriptionDose of the TARGET dose
- * references; when none is written, the sum of the first fraction group's BeamDose values × fractions
- * (Gy), with a warning. Fractions: NumberOfFractionsPlanned (strings accepted); a plan without
+ * references; when none is written, the one in the first fraction group's ReferencedDoseReferenceSequence,
+ * else the sum of its BeamDose values × fractions (Gy), with a warning. Fractions: NumberOfFractionsPlanned (strings accepted); a plan without
  * FractionGroupSequence (some de-identified exports) gets null and a warning.
  */
 export function mapPlan(ds: DicomDataset): MappedPlan {
@@ -48,9 +48,18 @@ export function mapPlan(ds: DicomDataset): MappedPlan {
     .map((r) => r.prescriptionGy as number);
   let prescriptionGy: number | null = targetDoses.length > 0 ? Math.max(...targetDoses) : null;
   if (prescriptionGy === null && fractionGroups.length > 0) {
-    prescriptionGy = prescriptionFromFractionGroup(fractionGroups[0], fractionsPlanned);
-    if (prescriptionGy !== null) {
-      warnings.push(`no TargetPrescriptionDose: prescription ${prescriptionGy.toFixed(2)} Gy taken from the fraction group`);
+    const referenced = sequenceItems(fractionGroups[0], 'ReferencedDoseReferenceSequence')
+      .map((r) => numberValue(r, 'TargetPrescriptionDose')).filter((d): d is number => d !== null);
+    if (referenced.length > 0) {
+      prescriptionGy = Math.max(...referenced);
+      warnings.push(`no TargetPrescriptionDose in DoseReferenceSequence: prescription ${prescriptionGy.toFixed(2)} Gy `
+        + 'taken from the fraction group\'s ReferencedDoseReferenceSequence');
+    } else {
+      prescriptionGy = prescriptionFromFractionGroup(fractionGroups[0], fractionsPlanned);
+      if (prescriptionGy !== null) {
+        warnings.push(`no TargetPrescriptionDose: prescription ${prescriptionGy.toFixed(2)} Gy = beam doses × fractions `
+          + '(taken from the fraction group)');
+      }
     }
   }
 
