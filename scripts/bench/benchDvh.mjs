@@ -7,7 +7,7 @@
 // (user + system) and peak resident memory; the script prints each run and the medians.
 // Targets (issue 2): < 1.5 s wall, < 1 GB peak, ≥ 3× faster than plastimatch.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ const runs = Math.max(1, Number(arg('runs', 5)));
 const seed = Number(arg('seed', 11));
 const workers = arg('workers', undefined);
 const dataDir = arg('data', join(root, 'build', 'bench', `dvh-plan-seed${seed}`));
-const cli = join(root, 'build', 'cli', 'rtqa.mjs');
+const builtCli = join(root, 'build', 'cli', 'rtqa.mjs');
 const timeBin = '/usr/bin/time';
 
 const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale', '--no-renderer'], { stdio: 'inherit' });
@@ -33,10 +33,16 @@ if (!existsSync(timeBin)) {
 
 if (!existsSync(join(dataDir, 'truth.json'))) {
   console.error(`bench: generating the plan into ${dataDir} (once)`);
-  const synth = spawnSync(process.execPath, [cli, 'synth', '--out', dataDir, '--patients', '1', '--centres', '1', '--seed', String(seed)], { stdio: 'inherit' });
+  const synth = spawnSync(process.execPath, [builtCli, 'synth', '--out', dataDir, '--patients', '1', '--centres', '1', '--seed', String(seed)], { stdio: 'inherit' });
   if (synth.status !== 0) process.exit(synth.status ?? 1);
 }
 const planDir = findPlanDir(dataDir);
+// time a private copy of the bundle (and its workers): a rebuild of build/cli by someone else mid-run must not
+// change what is measured; it still resolves node_modules from inside the repository
+const snapshot = join(root, 'build', 'bench', `cli-snapshot-${process.pid}`);
+cpSync(join(root, 'build', 'cli'), snapshot, { recursive: true });
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+const cli = join(snapshot, 'rtqa.mjs');
 
 /** runs a command under /usr/bin/time -v; returns wall s, cpu s, peak MB and stdout */
 function timed(command, args, options = {}) {

@@ -7,7 +7,7 @@ import { DoseHistogram } from './DoseHistogram';
 import { Dvh } from './Dvh';
 
 export interface DvhOptions extends SlabOptions {
-  /** minimum number of dose samples per structure: small structures get a finer lattice (default 40 000) */
+  /** minimum number of dose samples per structure: small structures get a finer lattice (default 20 000) */
   minSamples?: number;
   /** sample budget for large structures: above it the lattice coarsens, never beyond the dose spacing (default 400 000) */
   maxSamples?: number;
@@ -182,7 +182,7 @@ function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: 
 /** sample spacing h (mm) for a structure of volumeMm3 on a dose grid whose finest spacing is doseSpacingMm */
 export function chooseSampleSpacingMm(volumeMm3: number, doseSpacingMm: number, options: DvhOptions = {}): number {
   let h = options.sampleSpacingMm ?? Math.min(1, doseSpacingMm / 2);
-  const minSamples = options.minSamples ?? options.targetSamples ?? 40_000;
+  const minSamples = options.minSamples ?? options.targetSamples ?? 20_000;
   const maxSamples = options.maxSamples ?? options.targetSamples ?? 400_000;
   h = Math.max(h, Math.min(doseSpacingMm, Math.cbrt(volumeMm3 / maxSamples)));
   h = Math.min(h, Math.cbrt(volumeMm3 / minSamples));
