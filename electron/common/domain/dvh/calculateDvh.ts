@@ -13,7 +13,7 @@ export interface DvhOptions extends SlabOptions {
   maxSamples?: number;
   /** shorthand for minSamples = maxSamples = targetSamples: about this many samples whatever the size */
   targetSamples?: number;
-  /** preferred sample spacing, mm (default: min(1 mm, half the finest dose-grid spacing)) */
+  /** preferred sample spacing, mm (default: half the finest dose-grid spacing, at most 1.5 mm) */
   sampleSpacingMm?: number;
   /** width of the internal differential histogram bins, Gy (default max(0.001, dose-grid max / 20 000)) */
   binWidthGy?: number;
@@ -39,7 +39,7 @@ const AREA_MISMATCH_WARNING = 0.03;
  *  - each slab is split into ⌈thickness/h⌉ sub-slabs along the normal, so dose gradients across the slab are
  *    integrated; samples are stratified-jittered inside their cells (see sampleSlab);
  *  - sample weights are rescaled per plane so that the sampled area equals the exact even-odd area;
- *  - h = min(1 mm, half the dose spacing), refined so that small structures get ≥ minSamples samples and
+ *  - h = half the dose spacing (≤ 1.5 mm), refined so that small structures get ≥ minSamples samples and
  *    coarsened (never beyond the dose spacing) so that large ones stay within maxSamples (chooseSampleSpacingMm).
  * Parts outside the dose grid are counted at 0 Gy and reported (volumeOutsideDoseGridCc + a warning).
  */
@@ -181,7 +181,7 @@ function sampleSlab(slab: ContourSlab, slabIndex: number, frame: PlaneFrame, h: 
 
 /** sample spacing h (mm) for a structure of volumeMm3 on a dose grid whose finest spacing is doseSpacingMm */
 export function chooseSampleSpacingMm(volumeMm3: number, doseSpacingMm: number, options: DvhOptions = {}): number {
-  let h = options.sampleSpacingMm ?? Math.min(1, doseSpacingMm / 2);
+  let h = options.sampleSpacingMm ?? Math.min(1.5, doseSpacingMm / 2);
   const minSamples = options.minSamples ?? options.targetSamples ?? 20_000;
   const maxSamples = options.maxSamples ?? options.targetSamples ?? 400_000;
   h = Math.max(h, Math.min(doseSpacingMm, Math.cbrt(volumeMm3 / maxSamples)));
