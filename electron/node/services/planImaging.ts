@@ -1,6 +1,7 @@
 import { voxelPath, type VolumeDescriptor, type VolumeKind } from '../../common/api';
 import { rasteriseRoiOnGrid } from '../../common/domain/features/rasteriseRoiOnGrid';
 import type { Vec3, VoxelGrid } from '../../common/domain/rt/geometry';
+import { cropGridToRoi } from './cropGridToRoi';
 import type { RtPlanBundle } from '../../common/domain/rt/rtTypes';
 
 /** A worst-dose point: patient LPS mm, Gy, and the CT slice nearest to it. */
@@ -62,14 +63,19 @@ export class PlanImaging {
     const roi = this.bundle.structureSet?.rois.find((r) => r.roiNumber === roiNumber);
     const dose = this.bundle.dose;
     if (!roi || roi.isPoint || !dose) return null;
-    const mask = rasteriseRoiOnGrid(roi, dose.grid);
+    const g = dose.grid;
+    const crop = cropGridToRoi(roi, g);
+    if (!crop) return null;
+    const mask = rasteriseRoiOnGrid(roi, crop.grid);
+    const [ci, cj, ck] = crop.offset;
+    const { columns, rows } = crop.grid;
     let best = -1;
-    for (let n = 0; n < mask.length; n++) {
-      if (!mask[n]) continue;
+    for (let m = 0; m < mask.length; m++) {
+      if (!mask[m]) continue;
+      const n = (ci + (m % columns)) + g.columns * ((cj + (Math.floor(m / columns) % rows)) + g.rows * (ck + Math.floor(m / (columns * rows))));
       if (best < 0 || (comparator === '<=' ? dose.dose[n] > dose.dose[best] : dose.dose[n] < dose.dose[best])) best = n;
     }
     if (best < 0) return null;
-    const g = dose.grid;
     const i = best % g.columns;
     const j = Math.floor(best / g.columns) % g.rows;
     const k = Math.floor(best / (g.columns * g.rows));
