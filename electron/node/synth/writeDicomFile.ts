@@ -36,7 +36,11 @@ export function dicomFileBuffer(dataset: NaturalDataset): Buffer {
  * which made the writer the bottleneck of a 100-patient trial.
  */
 export function writeDicomFile(path: string, dataset: NaturalDataset, pixelData?: Uint16Array): void {
-  const header = dicomFileBuffer(dataset);
+  writeDicomBuffer(path, dicomFileBuffer(dataset), pixelData);
+}
+
+/** Writes an already serialised Part 10 header, then the pixel data element (7FE0,0010) OW when given. */
+export function writeDicomBuffer(path: string, header: Buffer, pixelData?: Uint16Array): void {
   if (!pixelData) {
     writeFileSync(path, header);
     return;
