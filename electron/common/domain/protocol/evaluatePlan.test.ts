@@ -125,6 +125,17 @@ describe('evaluatePlan on real DVHs of analytic phantoms', () => {
     expect(e.findings.length).toBe(3 /* fx, Rx, radiation */ + 1 /* grid */ + 1 /* Larynx */ + PROTOCOL.constraints.length + 2 /* Ring, Oral Cav? */);
   });
 
+  it('a protocol may grade a missing required structure (missingRequiredStructureGrade: major)', () => {
+    const strict = { ...PROTOCOL, missingRequiredStructureGrade: 'major' as const };
+    const withoutCord = structures.filter((s) => s.writtenName !== 'Cord');
+    const e = evaluatePlan({ protocol: strict, plan: facts(), structures: withoutCord });
+    expect(byId(e.findings, 'required:Larynx')).toMatchObject({ grade: 'major', metric: 'presence' });
+    expect(byId(e.findings, 'required:SpinalCord').message).toMatch(/if it is one of Ring, confirm that mapping/);
+    expect(e.grade).toBe('major');
+    // Default (not_evaluable): the same plan is minor at worst (PTV_Low), not major.
+    expect(evaluatePlan({ protocol: PROTOCOL, plan: facts(), structures: withoutCord }).grade).toBe('minor');
+  });
+
   it('a name awaiting confirmation is measured but graded not_evaluable with its provisional grade', () => {
     const e = evaluatePlan({ protocol: PROTOCOL, plan: facts(), structures });
     const oral = byId(e.findings, 'oral-dmean');

@@ -23,13 +23,16 @@ export function evaluatePlan(input: EvaluationInput): PlanEvaluation {
   const schedule = selectSchedule(protocol, plan);
   const findings: Finding[] = [...checkPlanFacts(protocol, schedule, plan, provenance)];
 
+  const unmatchedNames = structures.filter((s) => s.status === 'unmatched').map((s) => s.writtenName);
   for (const name of protocol.requiredStructures) {
     const r = resolveStructure(name, schedule, structures);
     if (r.state === 'matched') continue;
-    const why = r.state === 'missing' ? 'no structure of the plan is mapped to it'
+    const why = r.state === 'missing'
+      ? `no structure of the plan is mapped to it${unmatchedNames.length ? ` (if it is one of ${unmatchedNames.join(', ')}, confirm that mapping)` : ''}`
       : r.state === 'ambiguous' ? `several candidates (${r.candidates.map((c) => c.writtenName).join(', ')})`
         : `candidate ${r.structure.writtenName} needs name confirmation`;
-    findings.push(makeFinding({ id: `required:${name}`, kind: 'required_structure', structure: name, grade: 'not_evaluable',
+    findings.push(makeFinding({ id: `required:${name}`, kind: 'required_structure', structure: name, metric: 'presence',
+      grade: r.state === 'missing' ? protocol.missingRequiredStructureGrade : 'not_evaluable',
       writtenName: r.state === 'unconfirmed' ? r.structure.writtenName : null,
       message: `required structure ${name} not available: ${why}` }, { ...provenance, source: 'protocol requiredStructures' }));
   }

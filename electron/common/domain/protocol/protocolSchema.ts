@@ -94,6 +94,12 @@ export const protocolSchema = z.object({
   constraints: z.array(constraintSchema).min(1),
   /** largest acceptable dose-grid spacing, mm (coarser grids blur gradients) */
   maxDoseGridSpacingMm: z.object({ perProtocol: z.number().positive(), minor: z.number().positive() }).optional(),
+  /**
+   * Extension (issue 4): grade of a required structure the plan does not contain (no ROI maps to it). Default
+   * not_evaluable; trials that count a missing contour as a deviation say minor or major. Structures whose
+   * name is ambiguous or awaits confirmation are always not_evaluable (a naming question, not a missing contour).
+   */
+  missingRequiredStructureGrade: z.enum(['not_evaluable', 'minor', 'major']).default('not_evaluable'),
   /** Extension (issue 4): treatment modalities the protocol allows; absent = any */
   radiationTypes: z.array(z.enum(['PHOTON', 'ELECTRON', 'PROTON', 'ION', 'NEUTRON'])).min(1).optional(),
 }).superRefine((p, ctx) => {
