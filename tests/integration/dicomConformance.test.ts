@@ -1,6 +1,6 @@
 /**
  * pydicom's public RT test files (MIT): known stored values from pydicom's own tests
- * (/work/shared/data/dicom-conformance/pydicom/README.md), big-endian and RLE files equal to implicit LE,
+ * (../shared/data/dicom-conformance/pydicom/README.md), big-endian and RLE files equal to implicit LE,
  * bare data sets without preamble/meta.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,9 @@ import { mapStructureSet } from '../../electron/common/domain/dicom/mapStructure
 import { mapPlan } from '../../electron/common/domain/dicom/mapPlan';
 import { loadDoseFile } from '../../electron/node/dicomFiles/loadDoseFile';
 import { loadPlanBundles, readDicomFile, scanFolder } from '../../electron/node/dicomFiles';
+import { CONFORMANCE_DIR } from './helpers/sharedData';
 
-const DIR = '/work/shared/data/dicom-conformance/pydicom';
+const DIR = CONFORMANCE_DIR;
 const here = existsSync(DIR) ? describe : describe.skip;
 const SCALING = 1e-6; // DoseGridScaling of these files
 

@@ -14,10 +14,11 @@ import { mapPlan } from '../../electron/common/domain/dicom/mapPlan';
 import { mapStructureSet } from '../../electron/common/domain/dicom/mapStructureSet';
 import { parseDicomBytes } from '../../electron/node/dicomFiles';
 import { ctSlice, dose, plan, structureSet, writeDataset } from './helpers/writeRtFixtures';
+import { CONFORMANCE_DIR } from './helpers/sharedData';
 
 const { DicomMessage, DicomMetaDictionary, ReadBufferStream } = dcmjs.data;
 const IMPLICIT = '1.2.840.10008.1.2';
-const CONFORMANCE = '/work/shared/data/dicom-conformance/pydicom';
+const CONFORMANCE = CONFORMANCE_DIR;
 
 /** dcmjs's own reading and naturalisation, the reference */
 function readWithDcmjs(bytes: Uint8Array): DicomDataset {
