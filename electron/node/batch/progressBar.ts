@@ -5,15 +5,19 @@
 export class ProgressBar {
   private readonly started = Date.now();
   private lastDraw = 0;
+  private drawn = false;
 
-  constructor(private readonly total: number, private readonly stream: NodeJS.WriteStream = process.stderr, private readonly label = 'plans') {}
+  constructor(private total: number, private readonly stream: NodeJS.WriteStream = process.stderr, private readonly label = 'plans') {}
 
   get enabled(): boolean {
     return Boolean(this.stream.isTTY);
   }
 
-  update(done: number, extra = ''): void {
+  /** Redraw (at most every 100 ms); `total` updates a count that is only known once work starts. */
+  update(done: number, extra = '', total?: number): void {
+    if (total !== undefined) this.total = total;
     if (!this.enabled) return;
+    this.drawn = true;
     const now = Date.now();
     if (now - this.lastDraw < 100 && done < this.total) return;
     this.lastDraw = now;
@@ -25,6 +29,6 @@ export class ProgressBar {
   }
 
   finish(): void {
-    if (this.enabled) this.stream.write('\n');
+    if (this.enabled && this.drawn) this.stream.write('\n');
   }
 }

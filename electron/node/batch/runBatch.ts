@@ -4,6 +4,7 @@ import { scanFolder } from '../dicomFiles/scanFolder';
 import type { Db } from '../store/openDatabase';
 import { batchSettings } from './batchSettings';
 import { planFileGroups } from './planFileGroups';
+import { ProgressBar } from './progressBar';
 import { runPlanJobs, type PlanJobsSummary } from './runPlanJobs';
 
 export interface BatchOptions {
@@ -36,7 +37,9 @@ export interface BatchSummary extends PlanJobsSummary {
 export async function runBatch(root: string, options: BatchOptions): Promise<BatchSummary> {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const index = await scanFolder(root);
+  const scanBar = options.progress === false ? null : new ProgressBar(0, process.stderr, 'files indexed');
+  const index = await scanFolder(root, { onProgress: scanBar ? (done, total) => scanBar.update(done, '', total) : undefined });
+  scanBar?.finish();
   const scanSeconds = (performance.now() - t) / 1000;
   const groups = planFileGroups(index);
   const settings = batchSettings(options.db, options.trial, options.protocol, options.protocol !== null);
