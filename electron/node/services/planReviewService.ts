@@ -12,6 +12,7 @@ import { getPlanStatusRow } from './planStatusRows';
 import { radiationOf } from './radiationOf';
 import type { ReviewService } from './reviewService';
 import { structureColour, structureRole } from './structureAppearance';
+import { targetLevelDoses } from './targetLevelDoses';
 
 /** Reads the plan's DICOM-derived imaging (cached); imaging null with the reason when the files cannot be read. */
 export type PlanImagingLoader = (planId: number) => Promise<ImagingResult>;
@@ -52,6 +53,8 @@ export class PlanReviewService {
     });
 
     const curves = loadPlanCurves(this.db, planId);
+    const levels = targetLevelDoses(this.db, row.evaluationId);
+    const referenceGy = (f: StoredFinding) => (f.structure !== null ? levels.get(f.structure) : undefined) ?? row.prescriptionGy;
     const dvh: DvhCurve[] = [];
     for (const s of stored) {
       const curve = curves.get(s.id);
@@ -62,7 +65,7 @@ export class PlanReviewService {
         doseGy: Array.from(curve.doseGy), volumeCcAtDose: Array.from(curve.volumeCc),
         meanGy: meanFromCumulative(curve.doseGy, curve.volumeCc), maxGy: curve.doseGy[curve.doseGy.length - 1],
         limits: storedFindings.filter((f) => matchStructure(f, stored)?.id === s.id)
-          .map((f) => toLimit(f, volumeCc, row.prescriptionGy)).filter((l): l is DvhLimit => l !== null),
+          .map((f) => toLimit(f, volumeCc, referenceGy(f))).filter((l): l is DvhLimit => l !== null),
       });
     }
 
@@ -107,10 +110,11 @@ function matchStructure(f: StoredFinding, structures: StoredStructure[]): Stored
   return null;
 }
 
-function toLimit(f: StoredFinding, volumeCc: number, prescriptionGy: number | null): DvhLimit | null {
+/** `referenceGy`: the dose a %Rx limit is a percentage of (the target's level, else the prescription). */
+function toLimit(f: StoredFinding, volumeCc: number, referenceGy: number | null): DvhLimit | null {
   if (!f.metric || f.perProtocolLimit === null || (f.comparator !== '<=' && f.comparator !== '>=')) return null;
   const unit = f.unit ?? 'Gy';
-  const placed = dvhLimitPlacement(f.metric, f.perProtocolLimit, unit, volumeCc, prescriptionGy);
+  const placed = dvhLimitPlacement(f.metric, f.perProtocolLimit, unit, volumeCc, referenceGy);
   if (!placed) return null;
   return {
     constraintId: f.key, metric: f.metric, comparator: f.comparator, unit, perProtocol: f.perProtocolLimit,
