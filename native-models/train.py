@@ -23,7 +23,7 @@ from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil  # noqa: E402
 from rtqa_models.spatialMil import SpatialMil  # noqa: E402
 from rtqa_models.tabularMil import TabularMil  # noqa: E402
 from rtqa_models.training import fit, predict, to_tensors  # noqa: E402
-from rtqa_models.reporting import feature_ranges, shap_baseline, write_summary  # noqa: E402
+from rtqa_models.reporting import check_bars, feature_ranges, shap_baseline, write_summary  # noqa: E402
 
 MODEL_VERSION = '1.0.0'
 
@@ -119,6 +119,7 @@ def main(argv=None):
              'split': centres, 'members': len(module.members), 'featureRanges': ranges['_features'], 'planningSystems': ranges['_planningSystems'],
              'seconds': timings}, report['models'][name], 'quick smoke-test model' if args.quick else '')
         report['models'][name]['fileBytes'] = os.path.getsize(onnx_path)
+    report['bars'] = check_bars(report)
     report['elapsedSeconds'] = round(time.time() - started, 1)
     json.dump(report, open(os.path.join(args.out, 'reports', 'evaluation.json'), 'w'), indent=1, default=float)
     write_summary(report, os.path.join(args.out, 'reports', 'summary.md'))

@@ -66,5 +66,29 @@ def write_summary(report: dict, path: str):
             e = m.get(h, {})
             att = m.get('attentionTopCausal', {}).get(h, {}).get('fractionTopIsCausal')
             lines.append(f"| {name} | {h} | {_fmt(e.get('calibrationSlope'))} | {_fmt(e.get('ece'))} | {_fmt(att)} |")
+    lines += ['', '## Bars (held-out centres)', '']
+    for bar, value in report.get('bars', {}).items():
+        lines.append(f'- **{bar}**: `{value}`')
     lines += ['', f"Training seconds: {report['trainingSeconds']}; total {report['elapsedSeconds']} s.", '']
     open(path, 'w').write('\n'.join(lines))
+
+
+def check_bars(report: dict) -> dict:
+    """The issue's bars, evaluated on the held-out centres (True/False per item, None when not computable)."""
+    models, bayes = report['models'], report['bayesOptimal']
+    auc = lambda m, h: models.get(m, {}).get(h, {}).get('auc')  # noqa: E731
+    bars = {'withinBayes0.03': {}, 'fusedAtLeastSingle': {}, 'spatialBeatsDvhBy0.05': {}, 'attentionTopCausal0.8': {}}
+    for h in BINARY_HEADS:
+        b = bayes.get(h, {}).get('auc')
+        bars['withinBayes0.03'][h] = {m: (None if auc(m, h) is None or b is None else bool(b - auc(m, h) <= 0.03)) for m in models}
+        single = [auc('tabular-mil', h), auc('spatial-mil', h)]
+        for fused in ('fusion-early-mil', 'fusion-late-mil'):
+            f = auc(fused, h)
+            bars['fusedAtLeastSingle'].setdefault(fused, {})[h] = None if f is None or None in single else bool(f >= max(single))
+        for m in ('tabular-mil', 'fusion-early-mil'):
+            frac = models.get(m, {}).get('attentionTopCausal', {}).get(h, {}).get('fractionTopIsCausal')
+            bars['attentionTopCausal0.8'].setdefault(m, {})[h] = None if frac is None else bool(frac >= 0.8)
+    for h in ('xerostomiaG2', 'dysphagiaG2'):  # the generator adds a sub-region (cranial half) dose term to these
+        s, t = auc('spatial-mil', h), auc('tabular-mil', h)
+        bars['spatialBeatsDvhBy0.05'][h] = None if s is None or t is None else bool(s - t >= 0.05)
+    return bars

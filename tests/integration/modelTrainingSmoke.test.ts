@@ -18,10 +18,10 @@ const probe = torchAvailable();
 if (!probe.ok) console.log(`model training smoke test skipped: ${probe.reason}`);
 
 describe.skipIf(!probe.ok)('model training smoke test (tiny toy cohort, /usr/bin/python3)', () => {
-  it('trains every model kind, evaluates, exports ONNX with cards and parity fixtures', () => {
+  it('trains every model kind, evaluates, exports ONNX with cards and parity fixtures', { timeout: 300_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'rtqa-smoke-'));
     try {
-      const run = spawnSync(python, [join(root, 'native-models/smokeTest.py'), out], { encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(python, [join(root, 'native-models/smokeTest.py'), out], { encoding: 'utf8', timeout: 280_000 });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('SMOKE OK');
       for (const name of ['tabular-mil', 'spatial-mil', 'fusion-early-mil', 'fusion-late-mil']) {

@@ -42,7 +42,9 @@ export function buildPlanFeatures(
   if (!bundle.structureSet) return empty('no structure set: no features');
   const dose = bundle.dose;
   const rois = bundle.structureSet.rois.filter((r) => !r.isPoint && r.contours.length > 0);
-  const dvhs = rois.map((roi) => calculateDvh(roi, dose, { targetSamples: FEATURE_DVH_TARGET_SAMPLES }));
+  let doseGridMaxGy = 0;
+  for (let n = 0; n < dose.dose.length; n++) if (dose.dose[n] > doseGridMaxGy) doseGridMaxGy = dose.dose[n];
+  const dvhs = rois.map((roi) => calculateDvh(roi, dose, { targetSamples: FEATURE_DVH_TARGET_SAMPLES, doseGridMaxGy }));
   const matches = harmoniseStructureNames(rois.map((roi, n) => {
     const d = dvhs[n];
     return { name: roi.name, interpretedType: roi.interpretedType, volumeCc: 'error' in d ? null : d.volumeCc, centroidMm: centroid(roi.contours.map((c) => c.pointsMm)) };

@@ -37,19 +37,57 @@ export function nearestVoxel(grid: VoxelGrid, pointMm: Vec3): [number, number, n
 
 /**
  * Values of a source volume (e.g. CT HU) at every voxel centre of `target` (e.g. the dose grid),
- * nearest neighbour; `outside` where the target voxel lies outside the source grid.
- * Index = i + columns·(j + rows·k) on the target grid.
+ * nearest neighbour (same rule as nearestVoxel); `outside` where the target voxel lies outside the source grid.
+ * Index = i + columns·(j + rows·k) on the target grid. Source coordinates are linear in (i, j, k), so they are
+ * accumulated per axis instead of recomputed per voxel; the nearest slice is found by binary search when the
+ * source slice offsets are sorted (always for CT series built by the reader).
  */
 export function resampleNearest(source: VoxelGrid, values: ArrayLike<number>, target: VoxelGrid, outside: number): Float32Array {
   const out = new Float32Array(target.columns * target.rows * target.slices).fill(outside);
+  const project = (p: Vec3): Vec3 => {
+    const d: Vec3 = [p[0] - source.originMm[0], p[1] - source.originMm[1], p[2] - source.originMm[2]];
+    const dot = (u: Vec3) => d[0] * u[0] + d[1] * u[1] + d[2] * u[2];
+    return [dot(source.rowDirection) / source.columnSpacingMm, dot(source.columnDirection) / source.rowSpacingMm, dot(source.sliceDirection)];
+  };
+  const o = project(voxelCentreMm(target, 0, 0, 0));
+  const di = sub(project(voxelCentreMm(target, 1, 0, 0)), o);
+  const dj = sub(project(voxelCentreMm(target, 0, 1, 0)), o);
+  const offsets = source.sliceOffsetsMm;
+  const sorted = offsets.every((v, n) => n === 0 || v > offsets[n - 1]);
+  const halfGap = (offsets.length > 1 ? Math.abs(offsets[1] - offsets[0]) : 1) / 2 + 1e-6;
   for (let k = 0; k < target.slices; k++) {
+    const ok = project(voxelCentreMm(target, 0, 0, k));
     for (let j = 0; j < target.rows; j++) {
       for (let i = 0; i < target.columns; i++) {
-        const hit = nearestVoxel(source, voxelCentreMm(target, i, j, k));
-        if (!hit) continue;
-        out[i + target.columns * (j + target.rows * k)] = values[hit[0] + source.columns * (hit[1] + source.rows * hit[2])];
+        const ui = Math.round(ok[0] + i * di[0] + j * dj[0]);
+        const vj = Math.round(ok[1] + i * di[1] + j * dj[1]);
+        if (ui < 0 || vj < 0 || ui >= source.columns || vj >= source.rows) continue;
+        const w = ok[2] + i * di[2] + j * dj[2];
+        const ks = sorted ? nearestSorted(offsets, w) : nearestAny(offsets, w);
+        if (Math.abs(offsets[ks] - w) > halfGap) continue;
+        out[i + target.columns * (j + target.rows * k)] = values[ui + source.columns * (vj + source.rows * ks)];
       }
     }
   }
   return out;
+}
+
+function sub(a: Vec3, b: Vec3): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+
+function nearestSorted(offsets: readonly number[], w: number): number {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] <= w) lo = mid; else hi = mid;
+  }
+  return Math.abs(offsets[hi] - w) < Math.abs(offsets[lo] - w) ? hi : lo;
+}
+
+function nearestAny(offsets: readonly number[], w: number): number {
+  let best = 0;
+  for (let n = 1; n < offsets.length; n++) if (Math.abs(offsets[n] - w) < Math.abs(offsets[best] - w)) best = n;
+  return best;
 }
