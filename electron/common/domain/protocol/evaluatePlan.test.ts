@@ -132,6 +132,10 @@ describe('evaluatePlan on real DVHs of analytic phantoms', () => {
     expect(byId(e.findings, 'required:Larynx')).toMatchObject({ grade: 'major', metric: 'presence' });
     expect(byId(e.findings, 'required:SpinalCord').message).toMatch(/if it is one of Ring, confirm that mapping/);
     expect(e.grade).toBe('major');
+    // An organ-like ROI not yet identified (no suggestion) might be the missing one: not evaluable, not major.
+    const unidentified = [...withoutCord, { writtenName: 'Cord?', tg263: null, status: 'needs_confirmation' as const, dvh: null }];
+    expect(byId(evaluatePlan({ protocol: strict, plan: facts(), structures: unidentified }).findings, 'required:SpinalCord'))
+      .toMatchObject({ grade: 'not_evaluable', message: expect.stringMatching(/it may be Cord\?/) });
     // Default (not_evaluable): the same plan is minor at worst (PTV_Low), not major.
     expect(evaluatePlan({ protocol: PROTOCOL, plan: facts(), structures: withoutCord }).grade).toBe('minor');
   });

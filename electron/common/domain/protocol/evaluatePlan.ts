@@ -24,15 +24,18 @@ export function evaluatePlan(input: EvaluationInput): PlanEvaluation {
   const findings: Finding[] = [...checkPlanFacts(protocol, schedule, plan, provenance)];
 
   const unmatchedNames = structures.filter((s) => s.status === 'unmatched').map((s) => s.writtenName);
+  // ROIs recognised as organs but not identified (e.g. "Parotid" without a side): any may be the missing one.
+  const unidentified = structures.filter((s) => s.status === 'needs_confirmation' && s.tg263 === null).map((s) => s.writtenName);
   for (const name of protocol.requiredStructures) {
     const r = resolveStructure(name, schedule, structures);
     if (r.state === 'matched') continue;
     const why = r.state === 'missing'
-      ? `no structure of the plan is mapped to it${unmatchedNames.length ? ` (if it is one of ${unmatchedNames.join(', ')}, confirm that mapping)` : ''}`
+      ? unidentified.length ? `not identified yet: it may be ${unidentified.join(' or ')} (confirm the mapping)`
+        : `no structure of the plan is mapped to it${unmatchedNames.length ? ` (if it is one of ${unmatchedNames.join(', ')}, confirm that mapping)` : ''}`
       : r.state === 'ambiguous' ? `several candidates (${r.candidates.map((c) => c.writtenName).join(', ')})`
         : `candidate ${r.structure.writtenName} needs name confirmation`;
     findings.push(makeFinding({ id: `required:${name}`, kind: 'required_structure', structure: name, metric: 'presence',
-      grade: r.state === 'missing' ? protocol.missingRequiredStructureGrade : 'not_evaluable',
+      grade: r.state === 'missing' && unidentified.length === 0 ? protocol.missingRequiredStructureGrade : 'not_evaluable',
       writtenName: r.state === 'unconfirmed' ? r.structure.writtenName : null,
       message: `required structure ${name} not available: ${why}` }, { ...provenance, source: 'protocol requiredStructures' }));
   }
