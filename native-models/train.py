@@ -36,6 +36,8 @@ def main(argv=None):
     ap.add_argument('--quick', action='store_true', help='tiny settings for the smoke test')
     ap.add_argument('--members', type=int, default=5)
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--spatial-seconds', type=float, default=150, help='wall-clock limit per spatial / early-fusion member')
+    ap.add_argument('--spatial-epochs', type=int, default=30)
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     started = time.time()
@@ -55,7 +57,7 @@ def main(argv=None):
     vocab, f_dim, c_dim, ch = len(spec['organVocabulary']), len(spec['instanceFeatureNames']), len(spec['clinicalFeatureNames']), len(spec['patchChannels'])
     has_patches = cohort.patch_mask.sum() > 0
     epochs = 5 if args.quick else 300
-    sp_epochs = 2 if args.quick else 40
+    sp_epochs = 2 if args.quick else args.spatial_epochs
     members = 2 if args.quick else args.members
     timings = {}
 
@@ -71,10 +73,10 @@ def main(argv=None):
     if has_patches:
         sp_members = 1 if args.quick else 2
         spatial = timed('spatial', lambda: [fit(SpatialMil(ch, c_dim), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
-                                                seed=args.seed + s, log=log, patience=8, time_limit_s=240) for s in range(sp_members)])
+                                                seed=args.seed + s, log=log, patience=6, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
         early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(TabularMil(vocab, f_dim, c_dim), SpatialMil(ch, c_dim), c_dim), 'fusion',
                                                   t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3, seed=args.seed + s, log=log,
-                                                  patience=8, time_limit_s=240) for s in range(sp_members)])
+                                                  patience=6, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
         late = LateFusionMil(tabular[0], spatial[0])
         for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
             p.requires_grad_(False)

@@ -30,6 +30,7 @@ class Cohort:
     true_probs: np.ndarray       # float32 [P, 3] generator probabilities (NaN when absent)
     causal: list                 # per patient: {head: [organ names]}
     spec: dict = field(default_factory=dict)
+    planning_systems: list = field(default_factory=list)  # per patient, from the RT plan (None when absent)
 
     def subset(self, idx):
         idx = np.asarray(idx)
@@ -37,7 +38,8 @@ class Cohort:
         return Cohort(pick(self.patient_ids), pick(self.centres), self.organ_ids[idx], pick(self.organ_names),
                       self.instances[idx], self.instance_mask[idx], self.clinical[idx], self.patches[idx],
                       self.positions[idx], self.patch_mask[idx], self.labels[idx], self.known[idx], self.lc_time[idx],
-                      self.lc_event[idx], self.true_probs[idx], pick(self.causal), self.spec)
+                      self.lc_event[idx], self.true_probs[idx], pick(self.causal), self.spec,
+                      pick(self.planning_systems) if self.planning_systems else [])
 
 
 def load_cohort(features_dir: str, truth_path: str) -> Cohort:
@@ -63,7 +65,8 @@ def load_cohort(features_dir: str, truth_path: str) -> Cohort:
         patches=np.zeros((p, m, channels, size, size, size), np.float32), positions=np.zeros((p, m, 3), np.float32),
         patch_mask=np.zeros((p, m), np.float32), labels=np.zeros((p, 3), np.float32), known=np.zeros((p, 3), np.float32),
         lc_time=np.zeros(p, np.float32), lc_event=np.zeros(p, np.float32), true_probs=np.full((p, 3), np.nan, np.float32),
-        causal=[truth[b['patientId']]['causal'] for b in bags], spec=spec)
+        causal=[truth[b['patientId']]['causal'] for b in bags], spec=spec,
+        planning_systems=[b.get('planningSystem') for b in bags])
     for i, b in enumerate(bags):
         for j, o in enumerate(b['organs']):
             cohort.organ_ids[i, j] = o['organIndex']
@@ -131,4 +134,5 @@ def concat_cohorts(cohorts: list, names: list) -> Cohort:
         instances=cat(lambda c: c.instances, n), instance_mask=cat(lambda c: c.instance_mask, n), clinical=cat(lambda c: c.clinical),
         patches=cat(lambda c: c.patches, m), positions=cat(lambda c: c.positions, m), patch_mask=cat(lambda c: c.patch_mask, m),
         labels=cat(lambda c: c.labels), known=cat(lambda c: c.known), lc_time=cat(lambda c: c.lc_time), lc_event=cat(lambda c: c.lc_event),
-        true_probs=cat(lambda c: c.true_probs), causal=[x for c in cohorts for x in c.causal], spec=cohorts[0].spec)
+        true_probs=cat(lambda c: c.true_probs), causal=[x for c in cohorts for x in c.causal], spec=cohorts[0].spec,
+        planning_systems=[x for c in cohorts for x in c.planning_systems])

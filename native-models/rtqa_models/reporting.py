@@ -24,7 +24,7 @@ def feature_ranges(train: Cohort) -> dict:
         'patchPositions': {'unit': 'patch centre in the bag box, [0, 1] per LPS axis', 'min': 0.0, 'max': 1.0},
         'patchMask': {'unit': '1 = real patch, 0 = padding', 'min': 0, 'max': 1},
         '_features': feats,
-        '_planningSystems': [],
+        '_planningSystems': sorted({p for p in train.planning_systems if p}),
     }
 
 

@@ -63,7 +63,7 @@ def fit(model, kind: str, train: dict, val: dict, epochs: int = 100, lr: float =
             best, best_state, stale = val_loss, copy.deepcopy(model.state_dict()), 0
         else:
             stale += 1
-        if epoch % 10 == 0:
+        if epoch % 10 == 0 or batch_size:
             log(f'  {kind} epoch {epoch:3d} val loss {val_loss:.4f}')
         if stale >= patience or time.time() - started > time_limit_s:
             break
