@@ -95,6 +95,17 @@ describe('structures partly outside the dose grid', () => {
   });
 });
 
+describe('contour plane gaps', () => {
+  it('a gap wider than 1.6 spacings splits the structure: each side ends half a spacing beyond its last plane', () => {
+    const planes = planePositions(10, 2.5, 1.25).filter((w) => w !== 1.25 && w !== 3.75);
+    const gapped = phantomRoi('gapped', planes.map((w) => ({ wMm: w, polygons: [{ uv: rectangleUv(20, 15), hole: false }] })), { centreMm: [0, 0, 0], ...AXIAL });
+    const r = calculateDvh(gapped, dose);
+    if (!(r instanceof Dvh)) throw new Error(r.error);
+    expect(r.volumeCc).toBeCloseTo((planes.length * 2.5 * 40 * 30) / 1000, 9);
+    expect(r.warnings.join()).toMatch(/gap/);
+  });
+});
+
 describe('inputs that give no DVH', () => {
   it('POINT ROIs and contour-less ROIs return an error value', () => {
     expect(calculateDvh({ ...box, isPoint: true }, dose)).toEqual({ error: 'POINT ROI: no volume, no DVH' });

@@ -50,6 +50,11 @@ const cases: Case[] = [
   { name: 'sagittal contour stack: cylinder along x', planes: revolvedPlanes((w) => (Math.abs(w) <= 14 ? 8 : null), planePositions(14, 2, 1)), frame: at(C, { uAxis: [0, 1, 0], vAxis: [0, 0, 1], normal: [1, 0, 0] }), gradient: [1, 0.2, 0.3], centreDoseGy: 40, grid: coveringGrid(C, 22, 2.5) },
   { name: 'oblique contour planes (30°): sphere 4 cc', planes: sphere(sphereRadius(4), 1.5), frame: at(C, { uAxis: [1, 0, 0], vAxis: [0, Math.cos(Math.PI / 6), -Math.sin(Math.PI / 6)], normal: [0, Math.sin(Math.PI / 6), Math.cos(Math.PI / 6)] }), gradient: [0, 0, 1.2], centreDoseGy: 40, grid: coveringGrid(C, 18, 2.5) },
   {
+    name: 'sphere 14 cc on irregular contour planes (2 mm below the centre, 3 mm above)',
+    planes: revolvedPlanes((w) => (Math.abs(w) < 15 ? Math.sqrt(225 - w * w) : null), [-14, -12, -10, -8, -6, -4, -2, 0, 3, 6, 9, 12]),
+    frame: at(C), gradient: [0.2, 0.3, 1], centreDoseGy: 40, grid: coveringGrid(C, 24, 2.5, [1, 0, 0], [0, 1, 0], 0.15),
+  },
+  {
     name: 'cylinder in a grid with non-uniform slice offsets',
     planes: revolvedPlanes((w) => (Math.abs(w) <= 12 ? 10 : null), planePositions(12, 2, 1)), frame: at(C), gradient: [0.3, 0, 1.5], centreDoseGy: 40,
     grid: { ...coveringGrid(C, 22, 2.5), sliceOffsetsMm: [0, 2, 5, 6.5, 9, 12.5, 14, 17, 20, 21.5, 24, 27.5, 29, 32, 35, 36.5, 39, 42.5, 44, 47] },
