@@ -8,6 +8,8 @@ export interface ImagingVolumeInput {
   readonly values: Int16Array | Float32Array;
   readonly modality: 'CT' | 'RTDOSE' | 'OT';
   readonly frameOfReferenceUid: string;
+  /** smallest and largest value, in the volume's unit: the default display window */
+  readonly valueRange: readonly [number, number];
 }
 
 /**
@@ -18,7 +20,7 @@ export function createImagingVolume(input: ImagingVolumeInput): Types.IImageVolu
   if (cache.getVolume(input.volumeId)) cache.removeVolumeLoadObject(input.volumeId);
   const { geometry } = input;
   const isCt = input.modality === 'CT';
-  return volumeLoader.createLocalVolume(input.volumeId, {
+  const volume = volumeLoader.createLocalVolume(input.volumeId, {
     dimensions: [...geometry.dimensions] as Types.Point3,
     spacing: [...geometry.spacingMm] as Types.Point3,
     origin: [...geometry.originMm] as Types.Point3,
@@ -37,8 +39,16 @@ export function createImagingVolume(input: ImagingVolumeInput): Types.IImageVolu
       FrameOfReferenceUID: input.frameOfReferenceUid,
       Columns: geometry.dimensions[0],
       Rows: geometry.dimensions[1],
-      voiLut: isCt ? [{ windowCenter: 40, windowWidth: 400 }] : [],
+      // always a window: without one cornerstone reloads the middle slice through an image loader to find
+      // its range, and a local volume has no loader
+      voiLut: [isCt ? { windowCenter: 40, windowWidth: 400 } : {
+        windowCenter: (input.valueRange[0] + input.valueRange[1]) / 2, windowWidth: Math.max(1e-3, input.valueRange[1] - input.valueRange[0]),
+      }],
       VOILUTFunction: 'LINEAR',
     },
   });
+  // mark every slice as new so the GPU texture is filled on first render: a local volume has no loader that would
+  // announce its slices, and its streaming texture otherwise uploads nothing (the volume shows as zeros)
+  volume.modified();
+  return volume;
 }

@@ -16,7 +16,9 @@ export function PlanHeader({ plan, onBack, onStep }: { plan: PlanMeta; onBack: (
       <GradeChip grade={plan.worstGrade} />
       <ReviewStatusLabel status={plan.reviewStatus} />
       <span className="muted" style={{ marginLeft: 'auto' }}>
-        {plan.protocolId ? `Protocol ${plan.protocolId} v${plan.protocolVersion ?? '?'}` : 'No protocol'}{plan.engineVersion ? ` · engine ${plan.engineVersion}` : ''}
+        <span title={plan.engineVersion ? `Numbers from ${plan.engineVersion}` : undefined}>
+          {plan.protocolId ? `Protocol ${plan.protocolId} v${plan.protocolVersion ?? '?'}` : 'No protocol'}{plan.engineVersion ? ` · ${plan.engineVersion.split(' ')[0]}` : ''}
+        </span>
       </span>
       {plan.warnings.length > 0 && <span className="chip minor" title={plan.warnings.join('\n')}>{plan.warnings.length} note{plan.warnings.length === 1 ? '' : 's'}</span>}
     </div>

@@ -17,7 +17,7 @@ import { OrthoViewer, type CtWindow } from '../viewer2d/OrthoViewer';
 import { StructureList } from '../viewer2d/StructureList';
 import { usePlanVolumes } from '../viewer2d/usePlanVolumes';
 import type { DoseDisplay, StructureOverlay } from '../viewer2d/viewerTypes';
-import { Viewer3d } from '../viewer3d/Viewer3d';
+import { Viewer3d, type Surface3d } from '../viewer3d/Viewer3d';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/StateMessages';
 import { AuditTrail } from './AuditTrail';
 import { PlanHeader } from './PlanHeader';
@@ -66,10 +66,13 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   const overlays: StructureOverlay[] = useMemo(() => planes.map((p) => ({
     planes: p, color: colors.get(p.structureId) ?? '#fff', visible: visible.has(p.structureId), highlighted: p.structureId === highlightedId,
   })), [planes, colors, visible, highlightedId]);
-  const surfaces = useMemo(() => planes.map((p) => ({
-    planes: p, rgb: (data?.structures.find((s) => s.structureId === p.structureId)?.colorRgb ?? [200, 200, 200]) as [number, number, number],
-    visible: visible.has(p.structureId), highlighted: p.structureId === highlightedId,
-  })).filter((s) => data?.structures.find((d) => d.structureId === s.planes.structureId)?.role !== 'external'), [planes, data, visible, highlightedId]);
+  const surfaces: Surface3d[] = useMemo(() => (contours.status === 'ready' ? contours.data.structures : [])
+    .map((c) => ({ c, s: data?.structures.find((d) => d.structureId === c.structureId) }))
+    .filter(({ s }) => s && s.role !== 'external' && !s.isPoint)
+    .map(({ c, s }) => ({
+      structureId: c.structureId, contours: c.contours, rgb: s!.colorRgb as [number, number, number],
+      visible: visible.has(c.structureId), highlighted: c.structureId === highlightedId,
+    })), [contours, data, visible, highlightedId]);
 
   const selected = findings.find((f) => f.findingId === selectedId) ?? null;
   const dvhMarker = useMemo(() => {

@@ -1,7 +1,6 @@
 import { Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
 import { useEffect, useRef, useState } from 'react';
 import { nearestSliceIndex } from '../../imaging/descriptorGeometry';
-import { DOSE_COLORMAP, doseOpacityMapping, registerDoseColormap } from '../../imaging/registerDoseColormap';
 import { dominantAxis, indexToWorld, worldToIndex } from '../../imaging/volumeGeometry';
 import { drawViewportOverlay, type OverlayInput } from './drawViewportOverlay';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
@@ -30,11 +29,15 @@ const AXIS: Record<ViewOrientation, Enums.OrientationAxis> = {
   axial: Enums.OrientationAxis.AXIAL, sagittal: Enums.OrientationAxis.SAGITTAL, coronal: Enums.OrientationAxis.CORONAL,
 };
 let engineCounter = 0;
+const INITIAL_ZOOM = 1.35;
 
 /**
- * Axial, sagittal and coronal CT (cornerstone3d volume viewports) with the dose fused as a second volume, and a
- * canvas overlay per view for isodose lines, contours, the synced crosshair and the finding marker.
- * Mouse: click or drag sets the crosshair (all views follow), wheel scrolls slices, right-drag changes the window.
+ * Axial, sagittal and coronal CT (cornerstone3d volume viewports) and a canvas overlay per view for the dose
+ * colourwash, isodose lines, contours, the synced crosshair and the finding marker. The dose is fused on the overlay
+ * rather than as a second cornerstone volume: its Float32 Gy values stay exact, and a second GPU volume rendered
+ * flat under SwiftShader (float/streaming textures) in our tests.
+ * Mouse: click or drag sets the crosshair (all views follow), wheel scrolls slices, Ctrl/Shift+wheel zooms, right-drag
+ * changes the CT window.
  * Each view exposes its displayed CT slice as data-slice-index (for tests and the benchmark).
  */
 export function OrthoViewer(props: OrthoViewerProps) {
@@ -96,7 +99,6 @@ export function OrthoViewer(props: OrthoViewerProps) {
   // build the engine and the three viewports for this CT + dose
   useEffect(() => {
     let disposed = false;
-    registerDoseColormap();
     engineCounter += 1;
     const engine = new RenderingEngine(`rtqa-engine-${engineCounter}`);
     engineRef.current = engine;
@@ -104,7 +106,7 @@ export function OrthoViewer(props: OrthoViewerProps) {
       viewportId: o, element: elements.current[o]!, type: Enums.ViewportType.ORTHOGRAPHIC,
       defaultOptions: { orientation: AXIS[o], background: [0, 0, 0] as Types.Point3 },
     })));
-    const { ct, dose } = propsRef.current;
+    const { ct } = propsRef.current;
     let firstRenderReported = false;
     // true once both volumes are on the viewports with their display settings: the first render after that
     // is the first slice with the dose overlay
@@ -127,13 +129,14 @@ export function OrthoViewer(props: OrthoViewerProps) {
       listeners.push([element, onRendered]);
     }
     void (async () => {
-      const inputs = [{ volumeId: ct.volumeId }, ...(dose ? [{ volumeId: dose.volumeId }] : [])];
-      await Promise.all(ORIENTATIONS.map((o) => viewport(o)!.setVolumes(inputs)));
+      // cornerstone shows the CT; the dose is drawn on the overlay from its Float32 values (see drawViewportOverlay)
+      await Promise.all(ORIENTATIONS.map((o) => viewport(o)!.setVolumes([{ volumeId: ct.volumeId }])));
       if (disposed) return;
       const start = propsRef.current.jumpTo?.pointMm ?? indexToWorld(ct.geometry, ct.geometry.dimensions.map((d) => (d - 1) / 2));
       applyCtWindow();
-      applyDoseDisplay();
       volumesShown = true;
+      // CT fields of view are wider than a head and neck: start a little zoomed in
+      for (const o of ORIENTATIONS) { const v = viewport(o)!; v.setCamera({ parallelScale: v.getCamera().parallelScale! / INITIAL_ZOOM }); }
       setFocus(start as Types.Point3);
       setReady(true);
     })();
@@ -147,9 +150,9 @@ export function OrthoViewer(props: OrthoViewerProps) {
       engineRef.current = null;
       setReady(false);
     };
-    // the engine is rebuilt only for another CT or dose volume; everything else updates in place (the helpers
-    // read the latest props through propsRef)
-  }, [props.ct.volumeId, props.dose?.volumeId]);
+    // the engine is rebuilt only for another CT; everything else updates in place (the helpers read the latest
+    // props through propsRef)
+  }, [props.ct.volumeId]);
 
   function applyCtWindow() {
     const { ct, ctWindow } = propsRef.current;
@@ -157,22 +160,8 @@ export function OrthoViewer(props: OrthoViewerProps) {
     for (const o of ORIENTATIONS) viewport(o)?.setProperties({ voiRange: { lower, upper: lower + ctWindow.widthHu } }, ct.volumeId);
   }
 
-  function applyDoseDisplay() {
-    const { dose, doseDisplay: d } = propsRef.current;
-    if (!dose) return;
-    const opacity = d.showWash ? d.opacity : 0;
-    for (const o of ORIENTATIONS) {
-      // opacity by dose (nothing below minGy) scaled by the overall wash opacity
-      viewport(o)?.setProperties({
-        colormap: { name: DOSE_COLORMAP, opacityMapping: doseOpacityMapping(d.minGy, d.maxGy, 1), opacity },
-        voiRange: { lower: d.minGy, upper: d.maxGy },
-      }, dose.volumeId);
-    }
-  }
-
   useEffect(() => { if (ready) { applyCtWindow(); ORIENTATIONS.forEach((o) => viewport(o)?.render()); } }, [ready, props.ctWindow]);
-  useEffect(() => { if (ready) { applyDoseDisplay(); ORIENTATIONS.forEach((o) => viewport(o)?.render()); } }, [ready, props.doseDisplay]);
-  useEffect(() => { if (ready) ORIENTATIONS.forEach(redrawOverlay); }, [ready, props.structures, props.markerMm]);
+  useEffect(() => { if (ready) ORIENTATIONS.forEach(redrawOverlay); }, [ready, props.doseDisplay, props.structures, props.markerMm]);
   useEffect(() => { if (ready && props.jumpTo) setFocus(props.jumpTo.pointMm); }, [ready, props.jumpTo?.seq]);
 
   function pointerToWorld(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>): Types.Point3 | null {
@@ -199,6 +188,15 @@ export function OrthoViewer(props: OrthoViewerProps) {
   function onWheel(o: ViewOrientation, event: React.WheelEvent<HTMLDivElement>) {
     const vp = viewport(o);
     if (!vp) return;
+    if (event.ctrlKey || event.shiftKey) {
+      // zoom all three views together so their scales stay comparable
+      const factor = event.deltaY > 0 ? 1.12 : 1 / 1.12;
+      for (const other of ORIENTATIONS) {
+        const v = viewport(other);
+        if (v) { v.setCamera({ parallelScale: v.getCamera().parallelScale! * factor }); v.render(); }
+      }
+      return;
+    }
     vp.scroll(event.deltaY > 0 ? 1 : -1);
     const camera = vp.getCamera();
     const n = camera.viewPlaneNormal as number[];

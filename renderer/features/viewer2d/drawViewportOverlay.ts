@@ -1,6 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { cutIntervals, planeAt } from '../../imaging/contourPlanes';
-import { extractPlane } from '../../imaging/extractPlane';
+import { doseWashPixels } from '../../imaging/doseColorLut';
+import { extractPlane, type VolumePlane } from '../../imaging/extractPlane';
 import { marchingSquares } from '../../imaging/marchingSquares';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
 
@@ -18,7 +19,8 @@ export interface OverlayInput {
 type Viewport = Pick<Types.IVolumeViewport, 'worldToCanvas' | 'getCamera'>;
 
 /**
- * Draws what cornerstone does not: isodose lines (marching squares on the dose plane the view shows), structure
+ * Draws what cornerstone does not: the dose colourwash and isodose lines (both from the dose plane the view
+ * shows: trilinear cut, colour table / marching squares), structure
  * outlines (axial) or cuts (sagittal, coronal), the synced crosshair and the finding marker. Canvas pixels are
  * CSS pixels scaled by devicePixelRatio; world → canvas goes through the viewport so pan and zoom stay exact.
  */
@@ -32,16 +34,39 @@ export function drawViewportOverlay(ctx: CanvasRenderingContext2D, viewport: Vie
   const focal = camera.focalPoint as Types.Point3;
   const toCanvas = (p: Types.Point3) => viewport.worldToCanvas(p);
 
-  if (input.dose && input.doseDisplay.showIsodose) drawIsodoses(ctx, input.dose, input.doseDisplay, normal, focal, toCanvas);
+  const d = input.doseDisplay;
+  const plane = input.dose && (d.showWash || d.showIsodose) ? extractPlane(input.dose.geometry, input.dose.values, normal, focal) : null;
+  if (plane && d.showWash && d.opacity > 0) drawWash(ctx, plane, d, toCanvas, pixelRatio);
+  if (plane && d.showIsodose) drawIsodoses(ctx, plane, d, toCanvas);
   for (const s of input.structures) if (s.visible || s.highlighted) drawStructure(ctx, s, input.orientation, focal, toCanvas);
   drawCrosshair(ctx, toCanvas(input.focusMm), width / pixelRatio, height / pixelRatio);
   if (input.markerMm) drawMarker(ctx, input.markerMm, focal, normal, toCanvas);
 }
 
-function drawIsodoses(ctx: CanvasRenderingContext2D, dose: LoadedVolume, display: DoseDisplay, normal: number[], focal: Types.Point3,
-  toCanvas: (p: Types.Point3) => Types.Point2): void {
-  const plane = extractPlane(dose.geometry, dose.values, normal, focal);
-  if (!plane) return;
+let washCanvas: HTMLCanvasElement | null = null;
+
+/**
+ * The colourwash as an image of the dose plane, one pixel per dose voxel, placed on the view by the affine map
+ * plane index → canvas (exact for the orthogonal views) and smoothed bilinearly by the canvas.
+ */
+function drawWash(ctx: CanvasRenderingContext2D, plane: VolumePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2, pixelRatio: number): void {
+  washCanvas ??= document.createElement('canvas');
+  if (washCanvas.width !== plane.width || washCanvas.height !== plane.height) { washCanvas.width = plane.width; washCanvas.height = plane.height; }
+  const washCtx = washCanvas.getContext('2d')!;
+  washCtx.putImageData(new ImageData(doseWashPixels(plane.field, display.minGy, display.maxGy, display.opacity), plane.width, plane.height), 0, 0);
+  const p00 = toCanvas(plane.toWorld(0, 0));
+  const p10 = toCanvas(plane.toWorld(1, 0));
+  const p01 = toCanvas(plane.toWorld(0, 1));
+  ctx.save();
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.transform(p10[0] - p00[0], p10[1] - p00[1], p01[0] - p00[0], p01[1] - p00[1], p00[0], p00[1]);
+  ctx.imageSmoothingEnabled = true;
+  // pixel (u, v) is the voxel centred on (u, v): its square spans u − ½ … u + ½
+  ctx.drawImage(washCanvas, -0.5, -0.5);
+  ctx.restore();
+}
+
+function drawIsodoses(ctx: CanvasRenderingContext2D, plane: VolumePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2): void {
   ctx.lineWidth = 1.4;
   for (const level of display.isodoseLevels) {
     const segments = marchingSquares(plane.field, plane.width, plane.height, level.doseGy);

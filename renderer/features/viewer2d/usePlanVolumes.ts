@@ -17,15 +17,20 @@ async function loadVolume(planId: string, descriptor: VolumeDescriptor, signal: 
   const buffer = await fetchVoxels(descriptor.path, descriptor.byteLength, signal);
   const values = descriptor.dataType === 'int16' ? new Int16Array(buffer) : new Float32Array(buffer);
   const geometry = descriptorGeometry(descriptor);
-  const volumeId = `rtqa:${planId}:${descriptor.kind}`;
+  // no ':' in the id: cornerstone reads an image id with a colon as `scheme:` and tries to reload its slices
+  // through an image loader (local volumes have none)
+  const volumeId = `rtqa-${planId.replace(/[^A-Za-z0-9_-]/g, '_')}-${descriptor.kind}`;
   const frameOfReferenceUid = descriptor.frameOfReferenceUid ?? `rtqa-frame-${planId}`;
-  createImagingVolume({ volumeId, geometry, values, modality: MODALITY[descriptor.kind], frameOfReferenceUid });
+  // only the CT goes to cornerstone (GPU); dose and risk are drawn from their Float32 values on the overlays
+  if (descriptor.kind === 'ct') {
+    createImagingVolume({ volumeId, geometry, values, modality: MODALITY[descriptor.kind], frameOfReferenceUid, valueRange: descriptor.valueRange });
+  }
   return { volumeId, geometry, values, frameOfReferenceUid, valueRange: descriptor.valueRange };
 }
 
 /**
  * Fetches a plan's CT, dose and risk bytes in parallel (no waiting for one before asking for the next) and
- * registers them with cornerstone. A plan change aborts the fetches still under way.
+ * registers the CT with cornerstone. A plan change aborts the fetches still under way.
  */
 export function usePlanVolumes(planId: string, volumes: { ct: VolumeDescriptor | null; dose: VolumeDescriptor | null; risk: VolumeDescriptor | null } | null): PlanVolumesState {
   const [state, setState] = useState<PlanVolumesState>({ status: 'loading' });
