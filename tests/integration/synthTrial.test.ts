@@ -24,8 +24,8 @@ let protocol: Protocol;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rtqa-synth-'));
-  // seed 11 plants several deviation kinds and a proton plan in 6 patients (checked below, not assumed)
-  truth = await generateTrial({ outDir: dir, patients: 6, centres: 2, seed: 11, small: true });
+  // seed 1670 plants all six deviation kinds, a proton plan and per-protocol plans in 6 patients (asserted below)
+  truth = await generateTrial({ outDir: dir, patients: 6, centres: 2, seed: 1670, small: true });
   bundles = (await loadPlanBundles(dir)).bundles;
   protocol = parseProtocolYaml(readFileSync(synthProtocolPath(), 'utf8'), 'synthetic-hn-trial-1.0.yaml');
 });
@@ -90,6 +90,9 @@ describe('synthetic trial files', () => {
         const grade = gradeOf(c, value);
         report.push(`${p.patientId} ${constraintId} stated ${stated.value} (${stated.grade}) engine ${value.toFixed(3)} (${grade})`);
         expect(grade, report[report.length - 1]).toBe(stated.grade);
+        // the generator computed its truth with this same engine on the same polygons: only the files' rounding
+        // differs (contours to 0.01 mm, dose to 16 bits ≈ 1.2 mGy steps), so the values agree to 0.05 (Gy or %)
+        expect(Math.abs(value - stated.value), report[report.length - 1]).toBeLessThan(0.05);
         checked++;
         if (stated.grade !== 'per_protocol') {
           const dev = p.deviations.find((d) => d.constraintId === constraintId)!;
@@ -112,6 +115,15 @@ describe('synthetic trial files', () => {
       const written = new Set([...Object.values(p.structureNames), ...Object.values(p.targetRoles)]);
       for (const required of protocol.requiredStructures) expect(written.has(required), `${p.patientId} ${required}`).toBe(true);
     }
+  });
+
+  it('the cohort exercises every deviation kind, both grades, photons and protons', () => {
+    const kinds = new Set(truth.patients.flatMap((p) => p.deviations.map((d) => d.kind)));
+    for (const kind of ['organ_overdose', 'target_undercoverage', 'wrong_fractionation', 'missing_structure', 'laterality_swap', 'dose_grid_too_coarse']) {
+      expect(kinds.has(kind), kind).toBe(true);
+    }
+    expect(new Set(truth.patients.flatMap((p) => p.deviations.map((d) => d.grade)))).toEqual(new Set(['minor', 'major']));
+    expect(new Set(truth.patients.map((p) => p.radiation))).toEqual(new Set(['photon', 'proton']));
   });
 
   it('planted non-dose deviations are really in the files', () => {

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseProtocolYaml } from '../../common/domain/protocol/parseProtocolYaml';
 import type { Protocol } from '../../common/domain/protocol/protocolSchema';
 import { drawCentres, drawPatients } from '../../common/domain/synth/drawCohort';
@@ -9,7 +9,7 @@ import { outcomeDoses } from '../../common/domain/synth/outcomeDoses';
 import { DEFAULT_SIZE, planPatient, SMALL_SIZE } from '../../common/domain/synth/planPatient';
 import { SeededRandom } from '../../common/domain/synth/seededRandom';
 import { truthDeviations, worstGrade } from '../../common/domain/synth/truthDeviations';
-import { synthProtocolPath } from './synthProtocolPath';
+import { SYNTH_PROTOCOL_FILE, synthProtocolPath } from './synthProtocolPath';
 import { writePatientFiles } from './writePatientFiles';
 
 export interface GenerateTrialOptions {
@@ -77,7 +77,7 @@ export async function generateTrial(options: GenerateTrialOptions): Promise<Tria
   }
   const truth: TrialTruth = {
     seed: options.seed,
-    protocol: relative(process.cwd(), protocolPath).startsWith('..') ? resolve(protocolPath) : relative(process.cwd(), protocolPath),
+    protocol: SYNTH_PROTOCOL_FILE,
     protocolId: `${protocol.id}@${protocol.version}`,
     generator: { name: 'rtqa synth', version: '1.0', small: Boolean(options.small), uidRoot },
     centres: centres.map((c) => {

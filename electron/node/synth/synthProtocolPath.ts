@@ -9,6 +9,12 @@ export const SYNTH_PROTOCOL_FILE = 'resources/protocols/synthetic-hn-trial-1.0.y
  * in tests, build/cli in the bundle) to the folder holding resources/, or from the working directory.
  */
 export function synthProtocolPath(): string {
+  // packaged app: Electron's resources folder; any host: RTQA_RESOURCES_DIR (the folder holding protocols/)
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  for (const dir of [process.env.RTQA_RESOURCES_DIR, resourcesPath && join(resourcesPath, 'resources'), resourcesPath]) {
+    const candidate = dir && join(dir, SYNTH_PROTOCOL_FILE.replace(/^resources\//, ''));
+    if (candidate && existsSync(candidate)) return candidate;
+  }
   const starts = [dirname(fileURLToPath(import.meta.url)), process.cwd()];
   for (const start of starts) {
     let dir = start;

@@ -63,7 +63,7 @@ export function writePatientFiles(trialDir: string, spec: PatientSpec, plan: Pat
     structureNames[name] = labelled;
     rois.push({ roiNumber: rois.length + 1, name, interpretedType: s.interpretedType, colorRgb: s.colorRgb, shape: s.shape });
   }
-  const structureSetUid = writeRtStruct(join(dir, 'RS.dcm'), ctx, ct, geometry, rois, Math.max(1.5, size.ctPixelMm));
+  const structureSetUid = writeRtStruct(join(dir, 'RS.dcm'), ctx, ct, geometry, rois, plan.contourStepMm);
 
   const targets = plan.anatomy.targetLevels.map((level) => {
     const roi = rois.find((r) => structureNames[r.name] === level.ptvName);

@@ -1,5 +1,6 @@
 import type { RoiInterpretedType, Vec3 } from '../../common/domain/rt';
-import { sectionPolygons, sectionsAt, type Shape } from '../../common/domain/synth/shapes';
+import type { Shape } from '../../common/domain/synth/shapes';
+import { shapeToRoi } from '../../common/domain/synth/shapeToRoi';
 import { uidUnder } from '../../common/domain/synth/makeUidRoot';
 import { CT_IMAGE_STORAGE, type CtGeometry, type WrittenCtSeries } from './writeCtSeries';
 import { patientModules, type PatientDicomContext } from './patientModules';
@@ -25,22 +26,20 @@ export interface RoiToWrite {
 export function writeRtStruct(path: string, ctx: PatientDicomContext, ct: WrittenCtSeries, geometry: CtGeometry, rois: readonly RoiToWrite[], pointStepMm: number): string {
   const sopInstanceUid = uidUnder(ctx.uidRoot, 3, 1);
   const contourImage = (index: number) => ({ ReferencedSOPClassUID: CT_IMAGE_STORAGE, ReferencedSOPInstanceUID: ct.sopInstanceUids[index] });
+  const planeIndex = new Map(geometry.slicePositionsMm.map((z, index) => [Math.round(z * 100) / 100, index]));
   const roiContours: NaturalDataset[] = rois.map((roi) => {
-    const contours: NaturalDataset[] = [];
-    geometry.slicePositionsMm.forEach((zMm, index) => {
-      for (const section of sectionsAt(roi.shape, zMm)) {
-        for (const polygon of sectionPolygons(section, pointStepMm)) {
-          const data: string[] = [];
-          for (let p = 0; p < polygon.length; p += 2) data.push(ds(polygon[p], 2), ds(polygon[p + 1], 2), ds(zMm, 2));
-          contours.push({
-            ContourImageSequence: [contourImage(index)],
-            ContourGeometricType: 'CLOSED_PLANAR',
-            NumberOfContourPoints: polygon.length / 2,
-            ContourNumber: contours.length + 1,
-            ContourData: data,
-          });
-        }
-      }
+    // the same polygons the generator's DVH check saw (shapeToRoi), written as DS text
+    const model = shapeToRoi(roi.shape, geometry.slicePositionsMm, pointStepMm, roi);
+    const contours: NaturalDataset[] = model.contours.map((contour, n) => {
+      const data: string[] = [];
+      for (const v of contour.pointsMm) data.push(ds(v, 2));
+      return {
+        ContourImageSequence: [contourImage(planeIndex.get(contour.pointsMm[2])!)],
+        ContourGeometricType: 'CLOSED_PLANAR',
+        NumberOfContourPoints: contour.pointsMm.length / 3,
+        ContourNumber: n + 1,
+        ContourData: data,
+      };
     });
     return { ROIDisplayColor: roi.colorRgb.map(String), ContourSequence: contours, ReferencedROINumber: roi.roiNumber };
   });

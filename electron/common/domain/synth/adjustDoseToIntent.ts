@@ -1,10 +1,12 @@
-import type { DoseGrid } from '../rt';
+import { calculateDvh } from '../dvh/calculateDvh';
+import type { DoseGrid, Roi } from '../rt';
 import type { ProtocolConstraint } from '../protocol/protocolSchema';
 import type { Anatomy, TargetLevel } from './buildAnatomy';
 import { aimFor, gradeBand, gradeOf, nearEdge, type PlannedGrade } from './gradeBands';
-import { organField, selectedField, solveFieldScale, type LocalDoseField } from './localDoseField';
+import { organField, selectedField, solveFieldScale, weightedField, type LocalDoseField } from './localDoseField';
 import { sampleDose, sampledMetric } from './sampledMetric';
 import { sampleStructure, type StructureSamples } from './sampleStructure';
+import { shapeToRoi } from './shapeToRoi';
 
 /** One protocol constraint evaluated on the generated dose (the generator's own DVH estimate). */
 export interface ConstraintResult {
@@ -33,13 +35,16 @@ export interface DoseIntentInput {
   readonly planesMm: readonly number[];
   /** constraint id → grade the plan should show; others are per protocol */
   readonly intents: ReadonlyMap<string, PlannedGrade>;
+  /** point spacing of the written contours, mm (the engine check uses the very same polygons) */
+  readonly contourStepMm: number;
 }
 
 /**
  * Moves every evaluable constraint's metric into the band of its intended grade, aiming well inside it,
  * by rescaling local dose regions (organ neighbourhoods, a cold posterior part of a PTV, the hot spot).
- * Returns the final values and grades. A metric that cannot reach its aim (an organ inside a PTV) keeps
- * the grade it has; the caller records what was reached, so the truth always matches the files.
+ * A fast sampled estimate drives the search; the project's DVH engine (calculateDvh, on the polygons the
+ * RTSTRUCT will hold) checks the result and gives the final values and grades. A metric that cannot reach
+ * its aim (an organ inside a PTV) keeps the grade it has: the truth records what the files really contain.
  */
 export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
   const { anatomy, doseGrid, constraints } = input;
@@ -88,10 +93,9 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
         // coverage: a cold (or, scaled up, a warm) posterior part of the PTV, as when a planner trades coverage for cord sparing
         field = selectedField(doseGrid.dose.length, (p) => distance[p] <= 3 && grid.originMm[1] + (Math.floor(p / nx) % ny) * grid.rowSpacingMm >= yCut);
       } else {
-        // hot spot: the hottest voxels inside the PTV
-        let maxInside = 0;
-        for (let p = 0; p < doseGrid.dose.length; p++) if (distance[p] === 0 && doseGrid.dose[p] > maxInside) maxInside = doseGrid.dose[p];
-        field = selectedField(doseGrid.dose.length, (p) => distance[p] === 0 && doseGrid.dose[p] >= 0.97 * maxInside);
+        // hot spot: the hot-spot bump inside the PTV (voxels above the level's dose), weighted by how hot they are
+        const levelGy = anatomy.targetLevels[levelIndex].doseGy;
+        field = weightedField(doseGrid.dose as Float32Array, (p) => (distance[p] <= 3 ? Math.min(1, Math.max(0, (doseGrid.dose[p] / levelGy - 1.01) / 0.02)) : 0));
       }
     }
     fieldCache.set(key, field);
@@ -111,8 +115,45 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
       const raise = aim > value;
       const field = fieldFor(c, r.name, r.levelIndex, raise);
       if (field.indices.length === 0) continue;
-      // targets move by at most −50 %/+12 % (beyond that a planner would not call it the same plan)
-      const [minScale, maxScale] = r.level ? [0.5, 1.12] : [0.15, 4];
+      // bounded moves: a cold PTV region down to 50 %, a whole PTV up by at most 6 %, a hot spot ×0.9–1.15
+      const [minScale, maxScale] = !r.level ? [0.15, 4] : c.metric.endsWith('%') ? (raise ? [1, 1.06] : [0.5, 1]) : [0.9, 1.15];
+      solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, minScale, maxScale);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+
+  // Second pass with the project's DVH engine on the polygons the RTSTRUCT will hold: where the engine and
+  // the fast estimate disagree enough to blur a grade, re-aim the estimate by the observed offset.
+  const roiCache = new Map<string, Roi>();
+  const engineValue = (c: ProtocolConstraint, name: string, level: TargetLevel | null): number | null => {
+    let roi = roiCache.get(name);
+    if (!roi) {
+      const s = anatomy.structures.find((x) => x.name === name)!;
+      roi = shapeToRoi(s.shape, input.planesMm, input.contourStepMm, { roiNumber: 1, name, colorRgb: s.colorRgb, interpretedType: s.interpretedType });
+      roiCache.set(name, roi);
+    }
+    const dvh = calculateDvh(roi, doseGrid);
+    if ('error' in dvh) return null;
+    const m = dvh.metric(c.metric);
+    if (!m) return null;
+    return c.unit === '%Rx' && level ? (100 * m.value) / level.doseGy : m.value;
+  };
+  for (let round = 0; round < 2; round++) {
+    let changed = false;
+    for (const c of constraints) {
+      const r = resolve(c);
+      if (!r) continue;
+      const value = engineValue(c, r.name, r.level);
+      const estimate = evaluate(c, r.name, r.level);
+      if (value === null || estimate === null) continue;
+      const intended = input.intents.get(c.id) ?? 'per_protocol';
+      if (gradeOf(c, value) === intended && !nearEdge(c, value)) continue;
+      const aim = aimFor(c, intended) + (estimate - value);
+      const raise = aim > estimate;
+      const field = fieldFor(c, r.name, r.levelIndex, raise);
+      if (field.indices.length === 0) continue;
+      const [minScale, maxScale] = !r.level ? [0.15, 4] : c.metric.endsWith('%') ? (raise ? [1, 1.06] : [0.5, 1]) : [0.9, 1.15];
       solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, minScale, maxScale);
       changed = true;
     }
@@ -123,7 +164,7 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
   for (const c of constraints) {
     const r = resolve(c);
     if (!r) continue;
-    const value = evaluate(c, r.name, r.level);
+    const value = engineValue(c, r.name, r.level);
     if (value === null) continue;
     const grade = gradeOf(c, value);
     results.push({

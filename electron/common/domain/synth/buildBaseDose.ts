@@ -48,8 +48,8 @@ export function buildBaseDose(anatomy: Anatomy, grid: VoxelGrid, radiation: Radi
   const levelDistanceMm = levelMasks.map((mask) => boxedDistance(mask, grid, ptvDistanceMm, 40));
 
   const r50 = radiation === 'photon' ? rng.uniform(9, 12) : rng.uniform(5, 7);
-  const bathFraction = radiation === 'photon' ? rng.uniform(0.22, 0.3) : rng.uniform(0.06, 0.1);
-  const bathLengthMm = rng.uniform(35, 50);
+  const bathFraction = radiation === 'photon' ? rng.uniform(0.3, 0.38) : rng.uniform(0.08, 0.14);
+  const bathLengthMm = rng.uniform(45, 60);
   // full dose reaches a little beyond the PTV surface (more for protons: robust optimisation margins)
   const plateauMm = radiation === 'photon' ? 1.2 : 2.0;
   const levels = anatomy.targetLevels.map((l) => l.doseGy);

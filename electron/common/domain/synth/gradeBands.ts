@@ -24,14 +24,17 @@ export function gradeOf(c: Pick<ProtocolConstraint, 'comparator' | 'perProtocol'
 /**
  * Where the generator aims a metric so that it lands well inside the band, away from its edges (so a
  * different but valid DVH engine still grades it the same): the middle of the minor band; half a band
- * width beyond the minor limit for major; 10 % inside the limit (2.5 %Rx for coverage) for per protocol.
+ * width beyond the minor limit for major; per protocol: 10 % inside an organ limit, 3 %Rx inside a hot-spot
+ * limit, 2.5 %Rx above a coverage limit.
  */
-export function aimFor(c: Pick<ProtocolConstraint, 'comparator' | 'perProtocol' | 'minor'>, grade: PlannedGrade): number {
+export function aimFor(c: Pick<ProtocolConstraint, 'comparator' | 'perProtocol' | 'minor' | 'unit'>, grade: PlannedGrade): number {
   const minor = c.minor ?? c.perProtocol;
   const width = Math.max(Math.abs(minor - c.perProtocol), 0.05 * Math.abs(c.perProtocol));
   const sign = c.comparator === '<=' ? 1 : -1;
   if (grade === 'minor') return (c.perProtocol + minor) / 2;
   if (grade === 'major') return minor + sign * Math.max(width * 0.6, 0.04 * Math.abs(minor));
+  // targets (%Rx): a PTV cannot go below 100 % of its level, so a hot-spot limit is approached to 3 % Rx
+  if (c.unit === '%Rx') return c.comparator === '<=' ? c.perProtocol - 3 : c.perProtocol + 2.5;
   return c.comparator === '<=' ? 0.9 * c.perProtocol : c.perProtocol + 2.5;
 }
 

@@ -43,6 +43,16 @@ export function selectedField(count: number, select: (index: number) => boolean)
   return { indices: Int32Array.from(indices), weight: new Float32Array(indices.length).fill(1), original: new Float32Array(indices.length) };
 }
 
+/** Voxels with a positive weight from `weightOf` (a graded region, e.g. the hot-spot bump). */
+export function weightedField(dose: Float32Array, weightOf: (index: number) => number): LocalDoseField {
+  const indices: number[] = [], weights: number[] = [];
+  for (let p = 0; p < dose.length; p++) {
+    const w = weightOf(p);
+    if (w > 0) { indices.push(p); weights.push(w); }
+  }
+  return { indices: Int32Array.from(indices), weight: Float32Array.from(weights), original: new Float32Array(indices.length) };
+}
+
 export function captureField(field: LocalDoseField, dose: Float32Array): void {
   for (let q = 0; q < field.indices.length; q++) field.original[q] = dose[field.indices[q]];
 }

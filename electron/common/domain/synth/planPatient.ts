@@ -15,10 +15,12 @@ export interface ImagingSize {
   readonly ctTopZMm: number;
   readonly ctSlices: number;
   readonly doseSpacingMm: number;
+  /** point spacing of the contours, mm */
+  readonly contourStepMm: number;
 }
 
-export const DEFAULT_SIZE: ImagingSize = { ctColumns: 512, ctPixelMm: 0.9765625, ctSliceMm: 2.5, ctTopZMm: 197.5, ctSlices: 160, doseSpacingMm: 2.5 };
-export const SMALL_SIZE: ImagingSize = { ctColumns: 128, ctPixelMm: 3.5, ctSliceMm: 3, ctTopZMm: 180, ctSlices: 110, doseSpacingMm: 3 };
+export const DEFAULT_SIZE: ImagingSize = { ctColumns: 512, ctPixelMm: 0.9765625, ctSliceMm: 2.5, ctTopZMm: 197.5, ctSlices: 160, doseSpacingMm: 2.5, contourStepMm: 1.5 };
+export const SMALL_SIZE: ImagingSize = { ctColumns: 128, ctPixelMm: 3.5, ctSliceMm: 3, ctTopZMm: 180, ctSlices: 110, doseSpacingMm: 3, contourStepMm: 3.5 };
 
 export interface PatientPlan {
   readonly anatomy: Anatomy;
@@ -30,6 +32,7 @@ export interface PatientPlan {
   readonly presentStructures: ReadonlySet<string>;
   readonly constraintResults: ConstraintResult[];
   readonly doseSpacingMm: number;
+  readonly contourStepMm: number;
 }
 
 /** Grid spacing (mm) written for a planted coarse-grid deviation: inside the minor band, or beyond it. */
@@ -78,13 +81,13 @@ export function planPatient(spec: PatientSpec, protocol: Protocol, size: Imaging
   const sparing = new Map<string, OrganSparing>();
   const spare = (name: string, lo: number, hi: number, gradient = 0) => sparing.set(name, { strength: sparingRng.uniform(lo, hi), zGradient: gradient ? sparingRng.uniform(-gradient, gradient) : 0 });
   const ipsi = spec.tumourSide === 1 ? 'L' : 'R', contra = ipsi === 'L' ? 'R' : 'L';
-  spare(`Parotid_${contra}`, 0.35, 0.55, 0.45);
-  spare(`Parotid_${ipsi}`, 0.15, 0.35, 0.45);
+  spare(`Parotid_${contra}`, 0.25, 0.45, 0.45);
+  spare(`Parotid_${ipsi}`, 0.05, 0.25, 0.45);
   spare(`Glnd_Submand_${contra}`, 0.1, 0.35);
   spare('SpinalCord', 0.35, 0.5);
   spare('Brainstem', 0.25, 0.4);
-  spare('Cavity_Oral', 0.05, 0.3);
-  spare('Musc_Constrict_S', 0.0, 0.2, 0.4);
+  spare('Cavity_Oral', 0, 0.2);
+  spare('Musc_Constrict_S', 0, 0.1, 0.4);
   spare('Larynx_SG', 0.0, 0.25);
   spare('OpticChiasm', 0.1, 0.3);
   const base = buildBaseDose(anatomy, grid, spec.radiation, sparing, rng.fork('dose'));
@@ -100,7 +103,7 @@ export function planPatient(spec: PatientSpec, protocol: Protocol, size: Imaging
   }
   const constraintResults = adjustDoseToIntent({
     anatomy, doseGrid, ptvDistanceMm: base.ptvDistanceMm, levelDistanceMm: base.levelDistanceMm, constraints: protocol.constraints,
-    presentStructures, planesMm: ctPlanesMm, intents,
+    presentStructures, planesMm: ctPlanesMm, intents, contourStepMm: size.contourStepMm,
   });
-  return { anatomy, doseGrid, fractions, scheduleFractions: schedule.fractions, scheduleId: schedule.id, ctPlanesMm, presentStructures, constraintResults, doseSpacingMm };
+  return { anatomy, doseGrid, fractions, scheduleFractions: schedule.fractions, scheduleId: schedule.id, ctPlanesMm, presentStructures, constraintResults, doseSpacingMm, contourStepMm: size.contourStepMm };
 }

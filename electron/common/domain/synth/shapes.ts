@@ -128,13 +128,17 @@ export function sectionBounds(s: PlaneSection): [number, number, number, number]
 export function sectionPolygons(s: PlaneSection, stepMm = 2): Float64Array[] {
   if (s.kind === 'superellipse') {
     const perimeter = Math.PI * (s.rx + s.ry);
-    const n = Math.max(12, Math.min(200, Math.ceil(perimeter / stepMm)));
+    const n = Math.max(24, Math.min(200, Math.ceil(perimeter / stepMm)));
     const out = new Float64Array(2 * n);
+    // vertices slightly outside the curve so the polygon keeps the ellipse's area (an inscribed n-gon loses
+    // 1 − sin(2π/n)·n/2π of it, 1 % at n = 24): small organs keep their volume and their hottest rim
+    const k = Math.sqrt((2 * Math.PI) / (n * Math.sin((2 * Math.PI) / n)));
+    const rx = s.rx * k, ry = s.ry * k;
     const c = Math.cos(s.rotRad), sn = Math.sin(s.rotRad), p = 2 / s.exponent;
     for (let i = 0; i < n; i++) {
       const t = (TWO_PI * i) / n;
       const ct = Math.cos(t), st = Math.sin(t);
-      const lx = s.rx * Math.sign(ct) * Math.abs(ct) ** p, ly = s.ry * Math.sign(st) * Math.abs(st) ** p;
+      const lx = rx * Math.sign(ct) * Math.abs(ct) ** p, ly = ry * Math.sign(st) * Math.abs(st) ** p;
       out[2 * i] = s.cx + c * lx - sn * ly;
       out[2 * i + 1] = s.cy + sn * lx + c * ly;
     }
