@@ -24,6 +24,10 @@ describe('findingDvhPoint', () => {
     expect(findingDvhPoint(finding('V30Gy', 8, 'cc'), curve)).toEqual({ doseGy: 30, volumePercent: 40 });
     expect(findingDvhPoint(finding('V30Gy%', 40, '%'), curve)).toEqual({ doseGy: 30, volumePercent: 40 });
   });
+  it('places a %Rx dose metric through its limit: D95% = 90 %Rx with the 95 %Rx limit at 66.5 Gy → 63 Gy', () => {
+    const withLimit: DvhCurve = { ...curve, limits: [{ constraintId: 'c', metric: 'D95%', comparator: '>=', unit: '%Rx', perProtocol: 95, minor: 90, doseGy: 66.5, volumePercent: 95, grade: 'major' }] };
+    expect(findingDvhPoint(finding('D95%', 90, '%Rx'), withLimit)!.doseGy).toBeCloseTo(63, 10);
+  });
   it('gives null for a check without a value', () => {
     expect(findingDvhPoint({ ...finding('D95%', 0, 'Gy'), value: null }, curve)).toBeNull();
   });

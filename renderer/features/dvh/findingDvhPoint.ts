@@ -22,12 +22,20 @@ export function volumePercentAtDose(curve: DvhCurve, doseGy: number): number {
 
 /**
  * Where a finding sits on its structure's DVH, so the chart can mark it:
- * a dose metric (Dmax, D0.03cc, D95%: value in Gy) → (value, volume % the curve gives at that dose);
+ * a dose metric (Dmax, D0.03cc, D95%: value in Gy, or in %Rx scaled by the limit's place) → (dose, volume % the
+ * curve gives at that dose);
  * a volume metric (V30Gy: value in % or cc) → (30 Gy, value as % of the structure). Null when neither applies.
  */
 export function findingDvhPoint(finding: Finding, curve: DvhCurve): DvhPoint | null {
   if (finding.value === null || finding.unit === null) return null;
   if (finding.unit === 'Gy') return { doseGy: finding.value, volumePercent: volumePercentAtDose(curve, finding.value) };
+  if (finding.unit === '%Rx') {
+    // a dose in percent of the prescription level: the protocol limit drawn on this curve knows that level in Gy
+    const limit = curve.limits.find((l) => l.constraintId === finding.constraintId && l.doseGy !== null && l.perProtocol > 0);
+    if (!limit) return null;
+    const doseGy = (finding.value * limit.doseGy!) / limit.perProtocol;
+    return { doseGy, volumePercent: volumePercentAtDose(curve, doseGy) };
+  }
   const doseMatch = /^V(\d+(?:\.\d+)?)Gy/i.exec(finding.metric ?? '');
   if (!doseMatch) return null;
   const doseGy = Number(doseMatch[1]);

@@ -16,7 +16,11 @@ function formatValue(f: Finding): string {
 }
 
 /** The protocol's findings for this plan; clicking one selects it (views follow, DVH marks it). */
-export function FindingsPanel({ findings, selectedId, onSelect }: { findings: readonly Finding[]; selectedId: string | null; onSelect: (f: Finding) => void }) {
+export function FindingsPanel({ findings, selectedId, onSelect, structureNames }: {
+  findings: readonly Finding[]; selectedId: string | null; onSelect: (f: Finding) => void;
+  /** structureId → name as written in the RTSTRUCT, shown beside the harmonised name */
+  structureNames: ReadonlyMap<string, string>;
+}) {
   const selectedRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => { selectedRef.current?.scrollIntoView({ block: 'nearest' }); }, [selectedId]);
   if (findings.length === 0) return <div className="muted" data-state="empty">No findings: the plan has not been evaluated against a protocol.</div>;
@@ -26,9 +30,11 @@ export function FindingsPanel({ findings, selectedId, onSelect }: { findings: re
         <div key={f.findingId} ref={f.findingId === selectedId ? selectedRef : undefined} role="option" aria-selected={f.findingId === selectedId}
           className={`finding ${f.grade}${f.findingId === selectedId ? ' selected' : ''}`} data-testid="finding" data-finding-id={f.findingId}
           data-grade={f.grade} data-constraint-id={f.constraintId} data-structure={f.structure ?? ''}
+          data-structure-name={f.structureId ? structureNames.get(f.structureId) ?? '' : ''}
           data-worst-slice-index={f.worstPoint?.ctSliceIndex ?? ''} onClick={() => onSelect(f)}>
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6, alignItems: 'center' }}>
-            <strong>{f.structure ?? 'Plan'}</strong>
+            <strong>{f.structure ?? 'Plan'}{f.structureId && structureNames.get(f.structureId) && structureNames.get(f.structureId) !== f.structure
+              ? <span className="muted" style={{ fontWeight: 400 }}> ({structureNames.get(f.structureId)})</span> : null}</strong>
             <span style={{ display: 'flex', gap: 4 }}>
               {f.borderline && <span className="chip minor" title="within the DVH uncertainty of a limit">borderline</span>}
               {f.advisory && <span className="chip none">advisory</span>}

@@ -61,6 +61,7 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
     setSavedReview(data.review);
   }, [data]);
 
+  const structureNames = useMemo(() => new Map((data?.structures ?? []).map((s) => [s.structureId, s.name])), [data]);
   const colors = useMemo(() => new Map((data?.structures ?? []).map((s) => [s.structureId, `rgb(${s.colorRgb.join(',')})`])), [data]);
   const planes = useMemo(() => (contours.status === 'ready' ? contours.data.structures.map((s) => buildContourPlanes(s.structureId, s.contours)) : []), [contours]);
   const overlays: StructureOverlay[] = useMemo(() => planes.map((p) => ({
@@ -125,7 +126,7 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
         <div className="col">
           <div className="panel scroll" style={{ flex: 3 }}>
             <h3 style={{ marginBottom: 6 }}>Findings <span className="muted">({findings.length})</span></h3>
-            <FindingsPanel findings={findings} selectedId={selectedId} onSelect={selectFinding} />
+            <FindingsPanel findings={findings} selectedId={selectedId} onSelect={selectFinding} structureNames={structureNames} />
           </div>
           <div className="panel scroll" style={{ flex: 2 }}>
             <h3 style={{ marginBottom: 6 }}>Structures</h3>

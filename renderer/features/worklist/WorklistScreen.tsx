@@ -41,11 +41,13 @@ export function WorklistScreen() {
   const [search, setSearch] = useState('');
   // the search box answers as you type, but the query waits for a pause
   useEffect(() => { const t = setTimeout(() => setSearch(filters.search), 200); return () => clearTimeout(t); }, [filters.search]);
-  const worklist = useAsync<Worklist>(() => (demo.ready ? requestApi('getWorklist', {
+  // the worklist answers at once, also while the demo trial is being prepared (an import can run meanwhile);
+  // it reloads when the demo is ready
+  const worklist = useAsync<Worklist>(() => requestApi('getWorklist', {
     search: search || undefined,
     grades: filters.grades.length ? filters.grades : undefined,
     statuses: filters.statuses.length ? filters.statuses : undefined,
-  }) : new Promise<Worklist>(() => undefined)), [demo.ready, search, filters.grades, filters.statuses]);
+  }), [demo.ready, search, filters.grades, filters.statuses]);
   const { reload } = worklist;
   useEffect(() => onApiEvent('worklistChanged', () => reload()), [reload]);
 
@@ -53,17 +55,19 @@ export function WorklistScreen() {
     ? worklist.data.trials.flatMap((t) => t.centres.flatMap((c) => c.plans.map((p) => p.planId))) : []), [worklist]);
   useEffect(() => { if (planIds.length) rememberPlanOrder(planIds); }, [planIds]);
 
+  const demoBanner = demo.error
+    ? <div role="alert" style={{ color: 'var(--major)' }}>The demo trial could not be prepared: {demo.error}</div>
+    : !demo.ready && (
+      <div data-testid="demo-progress" style={{ maxWidth: 520 }}>
+        <ProgressBar done={demo.done} total={demo.total} label={`Preparing the demo trial (first start): ${demo.label}`} />
+      </div>
+    );
+
   let body;
-  if (demo.error) body = <ErrorState title="The demo trial could not be prepared" message={demo.error} />;
-  else if (!demo.ready) body = (
-    <div className="state" data-state="loading" data-testid="demo-progress" style={{ minWidth: 420 }}>
-      <h2 style={{ color: 'var(--text)', marginBottom: 10 }}>Preparing the demo trial (first start)</h2>
-      <ProgressBar done={demo.done} total={demo.total} label={demo.label} />
-    </div>
-  );
-  else if (worklist.status === 'loading') body = <LoadingState label="Loading the worklist…" />;
+  if (worklist.status === 'loading') body = <LoadingState label="Loading the worklist…" />;
   else if (worklist.status === 'error') body = <ErrorState title="The worklist could not be loaded" message={worklist.message} onRetry={reload} />;
-  else if (worklist.data.totalPlans === 0) body = <EmptyState title="No plans match">Clear the filters or import a folder of DICOM RT exports.</EmptyState>;
+  else if (worklist.data.totalPlans === 0) body = <EmptyState title={demo.ready ? 'No plans match' : 'No plans yet'}>
+    {demo.ready ? 'Clear the filters or import a folder of DICOM RT exports.' : 'The demo trial appears here when it is ready; you can import a folder meanwhile.'}</EmptyState>;
   else body = <WorklistTable trials={worklist.data.trials} onOpen={(planId) => navigate({ name: 'plan', planId })} />;
 
   return (
@@ -75,6 +79,7 @@ export function WorklistScreen() {
         </div>
         <WorklistFilters value={filters} onChange={setFilters} />
         <ImportPanel onImported={reload} />
+        {demoBanner}
       </div>
       <div className="panel" style={{ flex: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column' }}>{body}</div>
     </div>

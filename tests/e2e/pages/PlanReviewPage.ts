@@ -15,8 +15,10 @@ export class PlanReviewPage {
 
   findings(): Locator { return this.page.getByTestId('finding'); }
 
+  /** a finding by its structure: the harmonised name (TG-263 / target role) or the name written in the RTSTRUCT */
   finding(structure: string, grade: string): Locator {
-    return this.page.locator(`[data-testid=finding][data-structure="${structure}"][data-grade="${grade}"]`);
+    return this.page.locator(`[data-testid=finding][data-grade="${grade}"][data-structure="${structure}"], `
+      + `[data-testid=finding][data-grade="${grade}"][data-structure-name="${structure}"]`);
   }
 
   async axialSliceIndex(): Promise<number> {
