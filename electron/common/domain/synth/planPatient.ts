@@ -101,9 +101,17 @@ export function planPatient(spec: PatientSpec, protocol: Protocol, size: Imaging
     const c = protocol.constraints.find((x) => x.id === d.constraintId);
     if (c && !missing.has(c.structure)) intents.set(d.constraintId, d.grade);
   }
-  const constraintResults = adjustDoseToIntent({
+  const evaluated = adjustDoseToIntent({
     anatomy, doseGrid, ptvDistanceMm: base.ptvDistanceMm, levelDistanceMm: base.levelDistanceMm, constraints: protocol.constraints,
     presentStructures, planesMm: ctPlanesMm, intents, contourStepMm: size.contourStepMm,
+  });
+  // A laterality swap writes each parotid under the other's name: state the values an evaluator reading the
+  // names will find (the ROI named Parotid_L holds the right gland).
+  const swapped = spec.deviations.some((d) => d.kind === 'laterality_swap');
+  const other = (name: string) => (name === 'Parotid_L' ? 'Parotid_R' : name === 'Parotid_R' ? 'Parotid_L' : null);
+  const constraintResults = evaluated.map((r) => {
+    const mirror = swapped && other(r.structure) ? evaluated.find((x) => x.structure === other(r.structure) && x.metric === r.metric) : undefined;
+    return mirror ? { ...r, value: mirror.value, grade: mirror.grade, band: mirror.band } : r;
   });
   return { anatomy, doseGrid, fractions, scheduleFractions: schedule.fractions, scheduleId: schedule.id, ctPlanesMm, presentStructures, constraintResults, doseSpacingMm, contourStepMm: size.contourStepMm };
 }
