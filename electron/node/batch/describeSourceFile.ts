@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parseDicomBytes } from '../dicomFiles/parseDicomBytes';
 import type { SourceFileRecord } from '../store/repositories/sourceFileRepository';
 
@@ -13,7 +14,27 @@ export interface DescribedSourceFile extends SourceFileRecord {
  * header tags the store keeps, from the same bytes: parsing stops after InstitutionName (0008,0080).
  */
 export function describeSourceFile(path: string): DescribedSourceFile {
-  const bytes = readFileSync(path);
+  return describeBytes(path, readFileSync(path));
+}
+
+/**
+ * The same for a plan's files, with several reads in flight: hashing needs every byte of every CT
+ * slice, and on a busy disk the reads, not the hashing, take the time.
+ */
+export async function describeSourceFiles(paths: readonly string[], concurrency = 8): Promise<DescribedSourceFile[]> {
+  const out: DescribedSourceFile[] = new Array(paths.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      out[i] = describeBytes(paths[i], await readFile(paths[i]));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, lane));
+  return out;
+}
+
+function describeBytes(path: string, bytes: Buffer): DescribedSourceFile {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let sopInstanceUid: string | null = null;
   let modality: string | null = null;

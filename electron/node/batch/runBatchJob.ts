@@ -1,6 +1,6 @@
 import { analyseBundle } from './analyseBundle';
 import type { BatchJob, BatchJobResult, BatchWorkerSettings } from './batchJob';
-import { describeSourceFile, planContentKey } from './describeSourceFile';
+import { describeSourceFiles, planContentKey } from './describeSourceFile';
 import { loadPlanFromFiles } from './loadPlanFromFiles';
 
 /**
@@ -12,7 +12,7 @@ export async function runBatchJob(job: BatchJob, settings: BatchWorkerSettings, 
   try {
     const cpuBefore = process.threadCpuUsage();
     const t = performance.now();
-    const described = job.files.map(describeSourceFile);
+    const described = await describeSourceFiles(job.files);
     const contentKey = planContentKey(described.map((f) => f.sha256));
     if (done.has(contentKey)) return { jobId: job.jobId, kind: 'skipped', contentKey };
     const hashS = (performance.now() - t) / 1000;
