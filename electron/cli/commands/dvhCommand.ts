@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { StructureModel } from '../../common/domain/dvh/calculateDvh';
 import type { PlanDvhReport } from '../../common/domain/dvh/planDvhReport';
 import type { FileError } from '../../common/domain/rt';
 import { loadPlanBundles } from '../../node/dicomFiles';
@@ -9,7 +10,10 @@ interface DvhCommandOptions {
   json?: boolean;
   workers?: string;
   endCaps?: boolean;
+  structureModel?: string;
 }
+
+const STRUCTURE_MODELS: readonly StructureModel[] = ['slab', 'morph'];
 
 /**
  * `rtqa dvh PATH [--json]`: every plan under PATH (searched recursively), every structure's cumulative DVH
@@ -23,11 +27,19 @@ export function registerDvhCommand(program: Command): void {
     .option('--json', 'print one JSON document on stdout: { plans: [...], errors: [...] }')
     .option('--workers <n>', 'worker threads for the structures of a plan (0 = main thread)')
     .option('--end-caps', 'add half-slab end caps beyond the outermost contours (default: slab convention, no end caps)')
+    .option('--structure-model <model>', "'slab' (default: each contour extruded over its slab) or 'morph' (shape interpolated between planes, " +
+      'ends tapered where the cross-sections shrink: closer to the true shape of small smooth structures on few planes, slower)')
     .action(async (path: string, options: DvhCommandOptions) => {
       const debug = process.argv.includes('--debug');
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
         process.stderr.write(`rtqa dvh: --workers must be a whole number from 0 to 64, got "${options.workers}"\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const structureModel = (options.structureModel ?? 'slab') as StructureModel;
+      if (!STRUCTURE_MODELS.includes(structureModel)) {
+        process.stderr.write(`rtqa dvh: --structure-model must be ${STRUCTURE_MODELS.join(' or ')}, got "${options.structureModel}"\n`);
         process.exitCode = 1;
         return;
       }
@@ -42,7 +54,7 @@ export function registerDvhCommand(program: Command): void {
         const plans: PlanDvhReport[] = [];
         for (const [i, bundle] of loaded.bundles.entries()) {
           progress(`DVH plan ${i + 1}/${loaded.bundles.length} (${bundle.patientId})`);
-          plans.push(await computePlanDvhs(bundle, { workers, endExtensionFraction: options.endCaps ? 1 : 0.5 }));
+          plans.push(await computePlanDvhs(bundle, { workers, endExtensionFraction: options.endCaps ? 1 : 0.5, structureModel }));
         }
         progress('');
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -2,14 +2,25 @@ import type { PlaneFrame } from '../geometry/planeFrame';
 import type { ContourSlab } from './buildContourSlabs';
 
 /**
- * The plane frame turned in-plane so that its v axis follows the structure's long in-plane axis (the principal
- * axis of largest second moment of all its contours' areas), and the map of (u, v) polygons into it. The morph
- * model's rows (lines of constant v) then run across an elongated structure. A round structure keeps an
- * arbitrary but deterministic orientation; the normal never changes. Plane-frame mm.
+ * The plane frame turned in-plane for the morph model's rows (lines of constant v, running along u), and the
+ * map of (u, v) polygons into it; the normal never changes. Plane-frame mm.
+ *
+ * The row model treats each row's (u, w) section as round-ish (it fits r² along w), which is right when the
+ * (u, w) plane is a cross-section of the body: for a cylinder or cone lying in the contour planes, u must run
+ * across its axis. Of the two in-plane principal axes of the structure's second moment (slab-volume
+ * weighted), u is the one whose moment is closer to the moment along the normal w — the direction in which
+ * the body is as wide as it is deep. For a body lying along v that is the direction across it, whatever its
+ * length (a 30 mm wide, 24 mm long cylinder included); for round sections either choice works.
  */
 export function acrossLongAxis(slabs: readonly ContourSlab[], frame: PlaneFrame): { frame: PlaneFrame; rotate: (uv: Float64Array) => Float64Array } {
   let area = 0, su = 0, sv = 0, suu = 0, svv = 0, suv = 0;
+  let volume = 0, sw = 0, sww = 0;
   for (const slab of slabs) {
+    const thickness = slab.wHighMm - slab.wLowMm;
+    const slabArea = Math.max(0, slab.areaMm2) * thickness;
+    volume += slabArea;
+    sw += slabArea * slab.wMm;
+    sww += slabArea * (slab.wMm * slab.wMm + (thickness * thickness) / 12);
     for (const poly of slab.polygons) {
       const n = poly.length >> 1;
       let a = 0, pu = 0, pv = 0, puu = 0, pvv = 0, puv = 0;
@@ -25,14 +36,19 @@ export function acrossLongAxis(slabs: readonly ContourSlab[], frame: PlaneFrame)
         puv += ((u0 * v1 + 2 * u0 * v0 + 2 * u1 * v1 + u1 * v0) * cross) / 24;
       }
       // orientation-free: every polygon counts positively (holes only refine the axis, which needs no precision)
-      const sign = a < 0 ? -1 : 1;
+      const sign = a < 0 ? -thickness : thickness;
       area += sign * a; su += sign * pu; sv += sign * pv; suu += sign * puu; svv += sign * pvv; suv += sign * puv;
     }
   }
-  if (!(area > 0)) return { frame, rotate: (uv) => uv };
+  if (!(area > 0) || !(volume > 0)) return { frame, rotate: (uv) => uv };
   const mu = su / area, mv = sv / area;
   const cuu = suu / area - mu * mu, cvv = svv / area - mv * mv, cuv = suv / area - mu * mv;
-  const theta = 0.5 * Math.atan2(2 * cuv, cuu - cvv); // direction of the long axis in (u, v)
+  const mw = sw / volume, cww = sww / volume - mw * mw;
+  // principal axes: the larger moment along angle θ, the smaller across it
+  const mean = (cuu + cvv) / 2, spread = Math.hypot((cuu - cvv) / 2, cuv);
+  const larger = mean + spread, smaller = mean - spread;
+  // v takes the axis whose moment is farther from the depth moment; u (the rows) the closer one
+  const theta = 0.5 * Math.atan2(2 * cuv, cuu - cvv) + (Math.abs(larger - cww) < Math.abs(smaller - cww) ? Math.PI / 2 : 0);
   const c = Math.cos(theta), s = Math.sin(theta);
   const [ux, uy, uz] = frame.uAxis, [vx, vy, vz] = frame.vAxis;
   return {

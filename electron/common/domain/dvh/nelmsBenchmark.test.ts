@@ -10,7 +10,8 @@ import { NELMS_CENTRE_DOSE_GY, NELMS_SHAPES, NelmsTruth, nelmsExtentZ, nelmsPlan
  * outside 3 % of the true-shape analytic value for volume, Dmean, D50, D95 and D5. Prints both case tables.
  *
  * 'morph' structure model (shape-based row interpolation between planes, tapered ends; calculateDvh option
- * structureModel, `rtqa dvh --structure-model morph`): asserted within 3 % on all 90 cases.
+ * structureModel, `rtqa dvh --structure-model morph`): within 3 % on all 90 cases — in fact within 0.6 %, and
+ * asserted within 1 % so that a regression shows.
  *
  * 'slab' model (the default convention): within 3 % on every case with 1 or 2 mm planes and every 3 mm case
  * whose extent along Z is a whole number of slices; known gap: 10 and 20 mm rotated shapes on 3 mm planes whose
@@ -58,7 +59,7 @@ for (const model of MODELS) {
             const cells = METRICS.map((m) => {
               const error = (100 * (got[m] - expected[m])) / expected[m];
               if (Math.abs(error) > Math.abs(worst[m].error)) worst[m] = { error, name: `${shape.name} ${axis} ${spacing} mm` };
-              const bar = model === 'morph' || spacing < 3 || commensurate ? 3 : 8;
+              const bar = model === 'morph' ? 1 : spacing < 3 || commensurate ? 3 : 8;
               if (Math.abs(error) > bar) failures.push(`${shape.name} ${axis} ${spacing} mm ${m}: ${got[m].toFixed(3)} vs ${expected[m].toFixed(3)} (${error.toFixed(2)} %)`);
               if (Math.abs(error) > 3) outside3.push(`${shape.name} ${axis} ${spacing} mm ${m} ${error.toFixed(2)} %`);
               return `${m} ${expected[m].toFixed(m === 'volume' ? 1 : 2)}→${error >= 0 ? '+' : ''}${error.toFixed(2)}%`;
@@ -68,7 +69,7 @@ for (const model of MODELS) {
         });
       }
     }
-    it(`${model === 'morph' ? 'no case outside 3 %' : 'within 3 % where the slab convention holds, 8 % everywhere'} (table printed)`, () => {
+    it(`${model === 'morph' ? 'no case outside 3 % (asserted: 1 %)' : 'within 3 % where the slab convention holds, 8 % everywhere'} (table printed)`, () => {
       console.log(`Nelms 2015 benchmark, '${model}' model vs analytic true shape (value → relative error):\n${lines.join('\n')}\n` +
         `worst: ${METRICS.map((m) => `${m} ${worst[m].error.toFixed(2)} % (${worst[m].name})`).join('; ')}\n` +
         `cases with a metric outside 3 %: ${new Set(outside3.map((o) => o.split(' ').slice(0, 3).join(' '))).size} of 90: ${outside3.join('; ')}`);

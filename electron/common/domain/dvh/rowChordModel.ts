@@ -11,8 +11,9 @@
  *  - where the row stops (the next plane does not cut it, or the structure ends): r² is extrapolated from the
  *    planes behind; a row cut on one plane only gets a round end (r² = r₀² − x², the isotropic guess). The row
  *    tapers to r = 0 where that curve reaches zero, if it does within `limit` (the next plane, or one plane
- *    spacing past the last plane); otherwise it ends flat at the slab convention's reach (`flatReach`), so flat
- *    faces and rows that do not shrink end exactly as under the slab model;
+ *    spacing past the last plane); otherwise it ends at the slab convention's reach (`flatReach`), following the
+ *    fitted curve up to there (a constant row — a flat face — ends exactly as under the slab model; a widening
+ *    one, like a cone's base, keeps widening); a row cut on one plane only then ends flat;
  *  - rows cut into several intervals (holes, concave contours) fall back to the slab model: the nearest plane's
  *    intervals.
  */
@@ -80,7 +81,14 @@ export function beyondChord(row: RowChords, first: number, last: number, j: numb
     out[0] = row.centre[j] - r; out[1] = row.centre[j] + r;
     return true;
   }
-  return x < flatReach;
+  if (!(x < flatReach)) return false;
+  if (behind.length === 1) return true;
+  // no taper: the row ends at the slab reach, following its fitted trend (a cone's base keeps widening)
+  const r2 = a * x * x + b * x + c0;
+  if (!(r2 > 0)) return false;
+  const r = Math.sqrt(r2);
+  out[0] = row.centre[j] - r; out[1] = row.centre[j] + r;
+  return true;
 }
 
 /** smallest x > 0 with a·x² + b·x + c = 0 (c > 0), or null */
