@@ -16,7 +16,7 @@ import { sampleMorphStructure } from './sampleMorphStructure';
  *    shrink (rowChordModel, sampleMorphStructure) — the true shape of spheres, cones and cylinders in any
  *    orientation, much closer than slabs for small smooth structures drawn on few planes (Nelms benchmark:
  *    worst 0.6 % instead of 7 %). The volume is then the sampled volume of that shape (not polygon area ×
- *    thickness). About 1.7× the slab model's CPU time.
+ *    thickness). On the 34-structure bench plan the whole `rtqa dvh` run takes about 1.7 s CPU instead of 1.0 s.
  */
 export type StructureModel = 'slab' | 'morph';
 
