@@ -9,12 +9,14 @@ function summary(after: unknown): string {
   if (!after || typeof after !== 'object') return '';
   const row = after as Record<string, unknown>;
   const parts: string[] = [];
-  for (const key of ['overallGrade', 'overall_grade', 'status', 'decision', 'reason', 'comment']) {
+  for (const key of ['grade', 'overallGrade', 'status', 'decision', 'reason', 'comment']) {
     if (typeof row[key] === 'string' && row[key]) parts.push(`${key}: ${String(row[key]).slice(0, 120)}`);
   }
-  if (Array.isArray(row.findings)) {
-    const overrides = (row.findings as Record<string, unknown>[]).filter((f) => f && f.decision === 'override');
-    parts.push(`${row.findings.length} decisions, ${overrides.length} override${overrides.length === 1 ? '' : 's'}`);
+  // a review's per-finding decisions (the store writes them as `decisions`)
+  const decisions = Array.isArray(row.decisions) ? row.decisions : Array.isArray(row.findings) ? row.findings : null;
+  if (decisions) {
+    const overrides = (decisions as Record<string, unknown>[]).filter((f) => f && f.decision === 'override');
+    parts.push(`${decisions.length} decisions, ${overrides.length} override${overrides.length === 1 ? '' : 's'}`);
     for (const o of overrides) if (typeof o.reason === 'string') parts.push(`override reason: ${o.reason.slice(0, 160)}`);
   }
   return parts.join(' · ');

@@ -51,7 +51,9 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   const rxGy = data?.plan.prescriptionGy ?? (volumes.status === 'ready' && volumes.dose ? volumes.dose.valueRange[1] / 1.07 : 70);
   const [wash, setWash] = useState({ showWash: true, minGy: 0, maxGy: 0, opacity: 0.45, showIsodose: true });
   const doseDisplay: DoseDisplay = useMemo(() => ({
-    ...wash, minGy: wash.maxGy > 0 ? wash.minGy : 0.3 * rxGy, maxGy: wash.maxGy > 0 ? wash.maxGy : 1.07 * rxGy, isodoseLevels: isodoseLevels(percents, rxGy),
+    // until the user sets a range: 30 % to 107 % of the prescription, in 0.1 Gy steps
+    ...wash, minGy: wash.maxGy > 0 ? wash.minGy : Math.round(3 * rxGy) / 10, maxGy: wash.maxGy > 0 ? wash.maxGy : Math.round(10.7 * rxGy) / 10,
+    isodoseLevels: isodoseLevels(percents, rxGy),
   }), [wash, percents, rxGy]);
 
   const findings = useMemo(() => sortFindings(data?.findings ?? []), [data]);
