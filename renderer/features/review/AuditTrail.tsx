@@ -13,7 +13,7 @@ function summary(after: unknown): string {
     if (typeof row[key] === 'string' && row[key]) parts.push(`${key}: ${String(row[key]).slice(0, 120)}`);
   }
   // a review's per-finding decisions (the store writes them as `decisions`)
-  const decisions = Array.isArray(row.decisions) ? row.decisions : Array.isArray(row.findings) ? row.findings : null;
+  const decisions = Array.isArray(row.decisions) ? row.decisions : null;
   if (decisions) {
     const overrides = (decisions as Record<string, unknown>[]).filter((f) => f && f.decision === 'override');
     parts.push(`${decisions.length} decisions, ${overrides.length} override${overrides.length === 1 ? '' : 's'}`);
