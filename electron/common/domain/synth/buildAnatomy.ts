@@ -154,9 +154,10 @@ type KeyMaker = (z: number, cx: number, cy: number, rx: number, ry: number) => T
 /** Targets: primary (GTV → CTV +5 mm → PTV +4 mm), ipsilateral high-risk neck, contralateral and low neck elective. */
 function buildTargets(rng: SeededRandom, options: AnatomyOptions, ellipsoid: EllipsoidMaker, key: KeyMaker) {
   const s = options.tumourSide;
-  const size = [0, 0.7, 0.85, 1.05, 1.25][options.tStage] * rng.uniform(0.9, 1.1);
+  // T4 stays clear of the brainstem: an oropharyngeal PTV reaching it would make the cord/brainstem limits unreachable
+  const size = [0, 0.7, 0.85, 1.0, 1.15][options.tStage] * rng.uniform(0.9, 1.1);
   const primary: Record<TumourSite, { c: Vec3; r: Vec3 }> = {
-    oropharynx: { c: [s * 14, 2, 36], r: [13, 12, 15] },
+    oropharynx: { c: [s * 14, -4, 28], r: [13, 12, 15] },
     larynx: { c: [s * 5, -20, -4], r: [11, 10, 12] },
     oral_cavity: { c: [s * 17, -44, 34], r: [12, 11, 10] },
   };
