@@ -1,5 +1,5 @@
 // Throughput of `rtqa batch` (import + every DVH + evaluation + writes) over a synthetic trial.
-// Usage: npm run bench:batch -- [--patients 100] [--centres 6] [--seed 7] [--runs 3] [--workers 2] [--small] [--data DIR]
+// Usage: npm run bench:batch -- [--patients 100] [--centres 6] [--seed 7] [--runs 3] [--workers N] [--small] [--data DIR]
 // Each run starts on a fresh database; reports plans per minute per run and the median. Target: ≥ 60 plans/min
 // for 100 default-size patients on the 2-core reference machine. The trial is generated once and reused.
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,8 @@ const patients = Number(arg('patients', 100));
 const centres = Number(arg('centres', 6));
 const seed = Number(arg('seed', 7));
 const runs = Number(arg('runs', 3));
-const workers = Number(arg('workers', Math.min(4, cpus().length)));
+// the CLI's default: twice the cores, 2 to 8 (electron/cli/commands/batchCommand.ts defaultWorkers)
+const workers = Number(arg('workers', Math.min(8, Math.max(2, 2 * cpus().length))));
 const small = process.argv.includes('--small');
 const dataDir = arg('data', join(root, 'build', 'bench', `trial-${patients}p-${centres}c-seed${seed}${small ? '-small' : ''}`));
 const cli = join(root, 'build', 'cli', 'rtqa.mjs');
