@@ -14,10 +14,17 @@ export interface ImagingVolumeInput {
 
 /**
  * A cornerstone image volume made from an array already in memory (the host's voxel route), so the viewer never
- * goes back to DICOM. Replaces a cached volume of the same id, because a re-imported plan may change its data.
+ * goes back to DICOM. Replaces a cached volume of the same id (volume and slice images), because a re-imported plan
+ * may change its data.
  */
 export function createImagingVolume(input: ImagingVolumeInput): Types.IImageVolume {
-  if (cache.getVolume(input.volumeId)) cache.removeVolumeLoadObject(input.volumeId);
+  // a plan opened again: drop the old volume and its slice images (their ids would collide)
+  const previous = cache.getVolume(input.volumeId);
+  if (previous) {
+    const imageIds = [...previous.imageIds];
+    cache.removeVolumeLoadObject(input.volumeId);
+    for (const imageId of imageIds) if (cache.getImageLoadObject(imageId) || cache.getImage(imageId)) cache.removeImageLoadObject(imageId, { force: true });
+  }
   const { geometry } = input;
   const isCt = input.modality === 'CT';
   const volume = volumeLoader.createLocalVolume(input.volumeId, {

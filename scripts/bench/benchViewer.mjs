@@ -73,7 +73,14 @@ try {
     await page.getByTestId('worklist-table').waitFor();
     await page.evaluate(() => performance.clearMarks());
     await page.locator(`[data-testid=worklist-row][data-plan-id="${planId}"]`).first().click();
-    await page.waitForFunction(() => performance.getEntriesByName('first-slice-with-dose').length > 0, null, { timeout: 120_000 });
+    try {
+      await page.waitForFunction(() => performance.getEntriesByName('first-slice-with-dose').length > 0, null, { timeout: 120_000 });
+    } catch (error) {
+      const shot = join(root, 'build', 'bench', 'viewer-timeout.png');
+      await page.screenshot({ path: shot, timeout: 60_000 }).catch(() => undefined);
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      throw new Error(`plan ${planId}: no first slice within 120 s (marks: ${marks.join(', ')}; screenshot ${shot})`, { cause: error });
+    }
     return page.evaluate(() => performance.getEntriesByName('first-slice-with-dose')[0].startTime - performance.getEntriesByName('plan-open')[0].startTime);
   }
 
