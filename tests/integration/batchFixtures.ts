@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,10 @@ export interface TruthDeviation {
   kind: string;
   /** the protocol constraint the deviation is about (dose deviations) */
   constraintId?: string;
+  /** the value the generator measured, in `unit` */
+  value?: number;
+  /** false: not planted on purpose, a side effect the generator found out of band */
+  planted?: boolean;
 }
 export interface TruthPatient {
   patientId: string;
@@ -53,7 +58,8 @@ export interface Truth { protocol: string; patients: TruthPatient[] }
  */
 export function syntheticTrial(patients: number, centres: number, seed: number): { dir: string; truth: Truth } {
   buildCli();
-  const dir = join(repoRoot, 'build', 'test-fixtures', `batch-trial-${patients}p-${centres}c-seed${seed}`);
+  // keyed by the generator's source too: a changed generator must not be tested against an old trial
+  const dir = join(repoRoot, 'build', 'test-fixtures', `batch-trial-${patients}p-${centres}c-seed${seed}-${generatorHash()}`);
   const lock = `${dir}.lock`;
   mkdirSync(dirname(dir), { recursive: true });
   while (!existsSync(join(dir, 'truth.json'))) {
@@ -81,6 +87,17 @@ export function syntheticTrial(patients: number, centres: number, seed: number):
     }
   }
   return { dir, truth: JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth };
+}
+
+/** Short hash of the synthetic-trial generator's sources (electron/common/domain/synth, electron/node/synth). */
+function generatorHash(): string {
+  const hash = createHash('sha256');
+  for (const folder of ['electron/common/domain/synth', 'electron/node/synth']) {
+    for (const file of readdirSync(join(repoRoot, folder)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+      hash.update(file).update(readFileSync(join(repoRoot, folder, file)));
+    }
+  }
+  return hash.digest('hex').slice(0, 10);
 }
 
 function sleepMs(ms: number): void {
