@@ -9,6 +9,7 @@
 // Prints per-run values and medians. The data folder (demo trial, database) is kept between runs of the script.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
@@ -110,6 +111,8 @@ try {
     console.log(`run ${run + 1}: plan ${planId}  open cold ${coldMs.toFixed(0)} ms  warm ${warmMs.toFixed(0)} ms  scroll ${framesPerS.toFixed(1)} frames/s over ${slices} slices`);
   }
   console.log('');
+  // the machine is shared: say how busy it was, so numbers from different runs can be compared
+  console.log(`machine: ${cpus().length} cores, load average (1 min) ${loadavg()[0].toFixed(1)}; WebGL by SwiftShader (CPU)`);
   console.log(`median over ${runs} runs: first slice with dose — cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms (target < 1500 ms); scrolling ${median(fps).toFixed(1)} frames/s (target ≥ 30)`);
 } finally {
   await browser.close();
