@@ -79,7 +79,7 @@ export function analyseBundle(bundle: RtPlanBundle, options: AnalyseOptions, des
   let evaluation: PlanAnalysis['evaluation'] = null;
   if (options.protocol && options.measure) {
     const structures: EvaluationStructure[] = rois.map((roi, i) => ({
-      writtenName: roi.name, tg263: names[i].tg263, status: names[i].status, dvh: computed[i].dvh,
+      writtenName: roi.name, tg263: names[i].tg263, status: names[i].status, dvh: computed[i].dvh, lateralityConflict: names[i].lateralityConflict,
     }));
     const result = evaluatePlan({
       protocol: options.protocol, structures,

@@ -48,6 +48,7 @@ export function harmoniseStructureNames(structures: readonly NamingStructure[], 
   });
   const reasons = matches.map((m) => [...m.reasons]);
   const doubt = matches.map(() => false);
+  const swapped = matches.map(() => false);
   const suggestion: (string | null)[] = matches.map((m) => m.tg263);
   const midline = midlineX(structures, matches, context);
 
@@ -80,6 +81,7 @@ export function harmoniseStructureNames(structures: readonly NamingStructure[], 
         if (Math.abs(offset) <= MIDLINE_TOLERANCE_MM) reasons[i].push('centroid at the midline: side not checked');
         else if ((offset > 0 ? 'L' : 'R') !== side) {
           doubt[i] = true;
+          swapped[i] = true;
           reasons[i].push(`laterality swap? named ${side === 'L' ? 'left' : 'right'}, centroid ${Math.abs(offset).toFixed(1)} mm to the patient's ${offset > 0 ? 'left' : 'right'} (LPS +x = left)`);
         }
       }
@@ -117,7 +119,7 @@ export function harmoniseStructureNames(structures: readonly NamingStructure[], 
   }
 
   return matches.map((m, i) => ({
-    ...m, tg263: suggestion[i], reasons: reasons[i],
+    ...m, tg263: suggestion[i], reasons: reasons[i], ...(swapped[i] ? { lateralityConflict: true } : {}),
     status: m.status === 'matched' && doubt[i] ? 'needs_confirmation' : m.status,
   }));
 }

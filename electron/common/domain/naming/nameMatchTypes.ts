@@ -40,4 +40,6 @@ export interface NameMatch {
   readonly kind: 'organ' | 'target' | 'other';
   /** dose level of a target read from its name, Gy; null otherwise */
   readonly targetDoseGy: number | null;
+  /** the name's side contradicts where the structure lies (centroid vs body midline): a suspected swap */
+  readonly lateralityConflict?: boolean;
 }

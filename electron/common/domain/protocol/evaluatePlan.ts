@@ -51,6 +51,15 @@ export function evaluatePlan(input: EvaluationInput): PlanEvaluation {
     ...schedule.doseLevels.map((l) => l.target)]);
   for (const s of structures) {
     if (s.status === 'matched') continue;
+    if (s.lateralityConflict) {
+      // a label that contradicts the anatomy is itself a deviation (wrong side contoured or named), graded minor;
+      // the structure's dose limits wait for a person to confirm which side it is
+      findings.push(makeFinding({ id: `naming:${s.writtenName}`, kind: 'laterality', structure: s.tg263, writtenName: s.writtenName,
+        grade: 'minor', advisory: false,
+        message: `"${s.writtenName}" lies on the other side of the patient than its name says: laterality error (minor); confirm which structure it is before its limits are graded` },
+      { ...provenance, source: 'structure-name harmonisation (TG-263): side checked against the body midline' }));
+      continue;
+    }
     const relevant = s.status === 'needs_confirmation' && s.tg263 !== null && (used.has(s.tg263) || /^(PTV|CTV|GTV)/i.test(s.tg263));
     findings.push(makeFinding({ id: `naming:${s.writtenName}`, kind: 'naming', structure: s.tg263, writtenName: s.writtenName,
       grade: 'not_evaluable', advisory: !relevant,

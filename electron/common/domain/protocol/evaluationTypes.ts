@@ -30,6 +30,8 @@ export interface EvaluationStructure {
   readonly status: NameMatchStatus;
   /** null when the DVH could not be computed (empty ROI, no dose) */
   readonly dvh: StructureDvh | null;
+  /** the name's side contradicts the structure's position (naming found a suspected left/right swap) */
+  readonly lateralityConflict?: boolean;
 }
 
 export interface EvaluationInput {
@@ -39,7 +41,7 @@ export interface EvaluationInput {
 }
 
 export type FindingKind =
-  | 'constraint' | 'required_structure' | 'naming' | 'target_mapping'
+  | 'constraint' | 'required_structure' | 'naming' | 'laterality' | 'target_mapping'
   | 'fractionation' | 'prescription' | 'radiation_type' | 'dose_grid';
 
 export interface FindingLimits {
