@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Register>> = {
   batch: async () => (await import('./batchCommand')).registerBatchCommand,
   review: async () => (await import('./reviewCommand')).registerReviewCommand,
   assign: async () => (await import('./assignCommand')).registerAssignCommand,
+  names: async () => (await import('./namesCommand')).registerNamesCommand,
   report: async () => (await import('./reportCommand')).registerReportCommand,
   audit: async () => (await import('./auditCommand')).registerAuditCommand,
   features: async () => (await import('./featuresCommand')).registerFeaturesCommand, // inference issue
