@@ -1,3 +1,4 @@
+import { dicomDateToIso } from '../../common/domain/dicom/dicomDateToIso';
 import type { CommitteePlanRecord, CommitteeReview } from '../../common/domain/committee/committeeTypes';
 import type { Grade } from '../../common/domain/protocol/protocolSchema';
 import type { Db } from '../store/openDatabase';
@@ -32,7 +33,7 @@ export function loadCommitteeRecords(db: Db, options: { protocolId?: string; tri
       planId: String(plan.id),
       patientId: plan.patient_id,
       centre: plan.centre,
-      planDate: normaliseDate(plan.plan_date) ?? plan.imported_at.slice(0, 10),
+      planDate: dicomDateToIso(plan.plan_date) ?? plan.imported_at.slice(0, 10),
       // tumour site is clinical data the DICOM export does not carry; case-mix adjustment uses it when present
       tumourSite: null,
       protocolGrade: evaluation?.grade ?? null,
@@ -49,13 +50,6 @@ function deviationKind(finding: { kind: string; structure: string | null; compar
   if (finding.kind !== 'constraint') return finding.kind;
   const isTarget = /^(PTV|CTV|GTV)/i.test(finding.structure ?? '');
   return isTarget || finding.comparator === '>=' ? 'target_coverage' : 'organ_overdose';
-}
-
-/** DICOM dates are YYYYMMDD; the store may hold either form. */
-function normaliseDate(date: string | null): string | null {
-  if (!date) return null;
-  const compact = date.match(/^(\d{4})(\d{2})(\d{2})$/);
-  return compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : date.slice(0, 10);
 }
 
 /** The newest prediction's probability of a major deviation, whatever the model names it. */

@@ -1,3 +1,4 @@
+import { dicomDateToIso } from '../../common/domain/dicom/dicomDateToIso';
 import {
   ApiCallError, type CallOutput, type DvhCurve, type DvhLimit, type Finding, type PlanStructure, type StructureContours,
 } from '../../common/api';
@@ -72,7 +73,7 @@ export class PlanReviewService {
     return {
       plan: {
         planId: toApiId(planId), trialId: toApiId(row.trialId), trialName: row.trialName, centreId: toApiId(row.centreId),
-        centreName: row.centreName, patientId: row.patientId, planLabel: row.label, planDate: row.planDate,
+        centreName: row.centreName, patientId: row.patientId, planLabel: row.label, planDate: dicomDateToIso(row.planDate),
         radiation: radiationOf(row.radiationType), prescriptionGy: row.prescriptionGy, fractions: row.fractions,
         protocolId: row.protocolId, protocolVersion: row.protocolVersion, engineVersion: row.engineVersion,
         reviewStatus: row.reviewStatus, worstGrade: row.worstGrade, findingCounts: row.findingCounts, warnings,

@@ -1,3 +1,4 @@
+import { dicomDateToIso } from '../../common/domain/dicom/dicomDateToIso';
 import type { CallOutput, TrialSummary, WorklistCentre, WorklistPlan, WorklistQuery, WorklistTrial } from '../../common/api';
 import type { Db } from '../store/openDatabase';
 import { fromApiId, toApiId } from './apiIds';
@@ -55,7 +56,7 @@ export function toWorklistPlan(row: PlanStatusRow): WorklistPlan {
     planId: toApiId(row.planId),
     patientId: row.patientId,
     planLabel: row.label,
-    planDate: row.planDate,
+    planDate: dicomDateToIso(row.planDate),
     radiation: radiationOf(row.radiationType),
     prescriptionGy: row.prescriptionGy,
     fractions: row.fractions,
