@@ -47,6 +47,9 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   const [tab, setTab] = useState<'review' | 'audit'>('review');
   const [auditVersion, setAuditVersion] = useState(0);
   const [savedReview, setSavedReview] = useState<ReviewRecord | null>(null);
+  // the 3D view is mounted once the first axial slice is on screen: its WebGL context and surface workers would
+  // otherwise compete with the 2D views for the first slice (a WebGL context costs ~0.3 s under SwiftShader)
+  const [firstSliceShown, setFirstSliceShown] = useState(false);
 
   const rxGy = data?.plan.prescriptionGy ?? (volumes.status === 'ready' && volumes.dose ? volumes.dose.valueRange[1] / 1.07 : 70);
   const [wash, setWash] = useState({ showWash: true, minGy: 0, maxGy: 0, opacity: 0.45, showIsodose: true });
@@ -117,8 +120,10 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   else views = (
     <OrthoViewer ct={volumes.ct} dose={volumes.dose} doseDisplay={doseDisplay} structures={overlays} ctWindow={ctWindow} onCtWindowChange={setCtWindow}
       jumpTo={jumpTo} markerMm={selected?.worstPoint ? ([...selected.worstPoint.positionMm] as Types.Point3) : null}
-      onFirstRender={() => { performance.mark(MARK_FIRST_SLICE, { detail: { planId } }); }}
-      extraView={<Viewer3d structures={surfaces} dose={volumes.dose} doseLevelGy={volumes.dose ? rxGy : null} risk={volumes.risk} />} />
+      onFirstRender={() => { performance.mark(MARK_FIRST_SLICE, { detail: { planId } }); setFirstSliceShown(true); }}
+      extraView={firstSliceShown
+        ? <Viewer3d structures={surfaces} dose={volumes.dose} doseLevelGy={volumes.dose ? rxGy : null} risk={volumes.risk} />
+        : <div className="view-3d"><div className="view-label">3D<span className="muted"> waiting for the first slice…</span></div></div>} />
   );
 
   return (

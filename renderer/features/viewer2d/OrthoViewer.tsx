@@ -28,8 +28,19 @@ const ORIENTATIONS: ViewOrientation[] = ['axial', 'sagittal', 'coronal'];
 const AXIS: Record<ViewOrientation, Enums.OrientationAxis> = {
   axial: Enums.OrientationAxis.AXIAL, sagittal: Enums.OrientationAxis.SAGITTAL, coronal: Enums.OrientationAxis.CORONAL,
 };
-let engineCounter = 0;
 const INITIAL_ZOOM = 1.35;
+
+/**
+ * One rendering engine for the whole session, reused by every opened plan. Cornerstone's engine creates its pool
+ * of WebGL contexts (and compiles its shaders) when built: under SwiftShader that alone cost ~2 s per plan opening,
+ * most of the 'plan-open' → 'first-slice-with-dose' time. Each viewer mount replaces the engine's viewports
+ * (setViewports) and disables them again on unmount.
+ */
+let sharedEngine: RenderingEngine | null = null;
+function acquireEngine(): RenderingEngine {
+  if (!sharedEngine || sharedEngine.hasBeenDestroyed) sharedEngine = new RenderingEngine('rtqa-engine');
+  return sharedEngine;
+}
 
 /**
  * Axial, sagittal and coronal CT (cornerstone3d volume viewports) and a canvas overlay per view for the dose
@@ -99,8 +110,9 @@ export function OrthoViewer(props: OrthoViewerProps) {
   // build the engine and the three viewports for this CT + dose
   useEffect(() => {
     let disposed = false;
-    engineCounter += 1;
-    const engine = new RenderingEngine(`rtqa-engine-${engineCounter}`);
+    const engine = acquireEngine();
+    // React clears the element refs before this effect's cleanup runs: remember which elements are ours
+    const mounted = { ...elements.current };
     engineRef.current = engine;
     engine.setViewports(ORIENTATIONS.map((o) => ({
       viewportId: o, element: elements.current[o]!, type: Enums.ViewportType.ORTHOGRAPHIC,
@@ -146,7 +158,10 @@ export function OrthoViewer(props: OrthoViewerProps) {
       disposed = true;
       resize.disconnect();
       for (const [element, listener] of listeners) element.removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
-      engine.destroy();
+      // give the viewports back (their elements are going away) but keep the engine and its WebGL contexts
+      for (const o of ORIENTATIONS) {
+        if (mounted[o] && engine.getViewport(o)?.element === mounted[o]) engine.disableElement(o);
+      }
       engineRef.current = null;
       setReady(false);
     };
