@@ -1,15 +1,11 @@
 import PDFDocument from 'pdfkit';
+import { collectPdf } from '../reports/collectPdf';
 import type { CommitteeSummary } from '../../common/domain/committee/committeeTypes';
 
 /** The committee report as an A4 PDF: totals, per-centre table with intervals and drift, agreement figures. */
 export function writeCommitteePdf(summary: CommitteeSummary): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: 'RTQA committee report', Creator: 'RTQA Review' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   doc.font('Helvetica-Bold').fontSize(18).text('RTQA committee report');
   const t = summary.totals;
   doc.font('Helvetica').fontSize(10).text(`${t.plans} plans: ${t.perProtocol} per protocol, ${t.minor} minor, ${t.major} major, ${t.notEvaluable} not evaluable. `

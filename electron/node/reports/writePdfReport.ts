@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { collectPdf } from './collectPdf';
 import { layoutDvhPlot, limitColour } from './dvhPlotGeometry';
 import { formatLimits, formatValue } from './writeHtmlReport';
 import type { ReportModel, ReportPlan } from './reportModel';
@@ -13,12 +14,7 @@ const gradeColour: Record<string, string> = { per_protocol: '#222222', minor: '#
  */
 export function writePdfReport(model: ReportModel): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: 'RTQA report', Creator: 'RTQA Review' }, compress: true });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   doc.font('Helvetica-Bold').fontSize(18).text('RTQA report');
   doc.font('Helvetica').fontSize(9).text(`Generated ${model.generatedAt} · ${model.plans.length} plans`).moveDown();
   doc.font('Helvetica-Bold').fontSize(12).text('Deviation rates per centre').moveDown(0.3);
