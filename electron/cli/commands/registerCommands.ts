@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Register>> = {
   review: async () => (await import('./reviewCommand')).registerReviewCommand,
   assign: async () => (await import('./assignCommand')).registerAssignCommand,
   names: async () => (await import('./namesCommand')).registerNamesCommand,
+  clinical: async () => (await import('./clinicalCommand')).registerClinicalCommand,
   report: async () => (await import('./reportCommand')).registerReportCommand,
   audit: async () => (await import('./auditCommand')).registerAuditCommand,
   features: async () => (await import('./featuresCommand')).registerFeaturesCommand, // inference issue

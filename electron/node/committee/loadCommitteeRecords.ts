@@ -10,11 +10,11 @@ import type { Db } from '../store/openDatabase';
  */
 export function loadCommitteeRecords(db: Db, options: { protocolId?: string; trialId?: number } = {}): CommitteePlanRecord[] {
   const plans = db.prepare(`
-    SELECT p.id, p.plan_uid, p.plan_date, p.imported_at, pt.patient_id, c.name AS centre
+    SELECT p.id, p.plan_uid, p.plan_date, p.imported_at, pt.patient_id, pt.tumour_site, c.name AS centre
     FROM plans p JOIN patients pt ON pt.id = p.patient_ref JOIN centres c ON c.id = pt.centre_id
     WHERE ? IS NULL OR pt.trial_id = ?
     ORDER BY c.name, coalesce(p.plan_date, p.imported_at), p.id`).all(options.trialId ?? null, options.trialId ?? null) as
-    { id: number; plan_uid: string; plan_date: string | null; imported_at: string; patient_id: string; centre: string }[];
+    { id: number; plan_uid: string; plan_date: string | null; imported_at: string; patient_id: string; tumour_site: string | null; centre: string }[];
 
   const newestEvaluation = db.prepare(`SELECT id, grade FROM evaluations WHERE plan_id = ? ${options.protocolId ? 'AND protocol_id = ?' : ''}
     ORDER BY evaluated_at DESC, id DESC LIMIT 1`);
@@ -34,8 +34,8 @@ export function loadCommitteeRecords(db: Db, options: { protocolId?: string; tri
       patientId: plan.patient_id,
       centre: plan.centre,
       planDate: dicomDateToIso(plan.plan_date) ?? plan.imported_at.slice(0, 10),
-      // tumour site is clinical data the DICOM export does not carry; case-mix adjustment uses it when present
-      tumourSite: null,
+      // clinical data (rtqa clinical import): DICOM exports do not carry the site; null = no case-mix adjustment
+      tumourSite: plan.tumour_site,
       protocolGrade: evaluation?.grade ?? null,
       deviationKinds: findings.map(deviationKind),
       reviews: reviews.all(plan.id) as CommitteeReview[],

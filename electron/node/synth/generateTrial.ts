@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeClinicalCsv } from './writeClinicalCsv';
 import { join } from 'node:path';
 import { parseProtocolYaml } from '../../common/domain/protocol/parseProtocolYaml';
 import type { Protocol } from '../../common/domain/protocol/protocolSchema';
@@ -90,6 +91,7 @@ export async function generateTrial(options: GenerateTrialOptions): Promise<Tria
     patients,
   };
   writeFileSync(join(options.outDir, TRUTH_FILE), JSON.stringify(truth, null, 1));
+  writeClinicalCsv(options.outDir, patients);
   return truth;
 }
 
