@@ -19,6 +19,7 @@ import { usePlanVolumes } from '../viewer2d/usePlanVolumes';
 import type { DoseDisplay, StructureOverlay } from '../viewer2d/viewerTypes';
 import { Viewer3d, type Surface3d } from '../viewer3d/Viewer3d';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/StateMessages';
+import { PredictionsPanel } from '../predictions/PredictionsPanel';
 import { AuditTrail } from './AuditTrail';
 import { PlanHeader } from './PlanHeader';
 import { ReviewForm } from './ReviewForm';
@@ -44,7 +45,7 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   const [jumpTo, setJumpTo] = useState<{ pointMm: Types.Point3; seq: number } | null>(null);
   const [percents, setPercents] = useState<number[]>([95, 80, 50, 30]);
   const [ctWindow, setCtWindow] = useState<CtWindow>({ centerHu: 40, widthHu: 400 });
-  const [tab, setTab] = useState<'review' | 'audit'>('review');
+  const [tab, setTab] = useState<'review' | 'audit' | 'predictions'>('review');
   const [auditVersion, setAuditVersion] = useState(0);
   const [savedReview, setSavedReview] = useState<ReviewRecord | null>(null);
   // the 3D view is mounted once the first axial slice is on screen: its WebGL context and surface workers would
@@ -157,12 +158,14 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
             <div className="tabs" role="tablist">
               <button role="tab" aria-selected={tab === 'review'} onClick={() => setTab('review')} data-testid="tab-review">Review</button>
               <button role="tab" aria-selected={tab === 'audit'} onClick={() => setTab('audit')} data-testid="tab-audit">Audit trail</button>
+              <button role="tab" aria-selected={tab === 'predictions'} onClick={() => setTab('predictions')} data-testid="tab-predictions">Predictions</button>
             </div>
             {tab === 'review'
               ? <ReviewForm planId={planId} findings={findings} saved={savedReview} defaultReviewer={defaultReviewer} worstGrade={plan.worstGrade}
                   selectedFindingId={selectedId} onSelectFinding={selectFinding}
                   onSaved={(r) => { setSavedReview(r); setAuditVersion((v) => v + 1); }} />
-              : <AuditTrail planId={planId} version={auditVersion} />}
+              : tab === 'audit' ? <AuditTrail planId={planId} version={auditVersion} />
+                : <PredictionsPanel planId={planId} />}
           </div>
         </div>
       </div>
