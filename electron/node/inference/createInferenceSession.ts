@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 
 /** Execution providers in the order they are tried: CUDA (where its libraries exist), WebGPU (Vulkan / D3D12 / Metal), CPU. */
@@ -41,6 +44,11 @@ export async function createInferenceSession(
       attempts.push({ provider, ok: true });
       return { session: await cpuSession(), provider, attempts };
     }
+    if (provider === 'cuda' && !cudaProviderInstalled()) {
+      // asking onnxruntime anyway works too, but it prints a load error for the missing library on every session
+      attempts.push({ provider, ok: false, reason: 'CUDA provider libraries are not installed with onnxruntime-node on this machine' });
+      continue;
+    }
     let session: ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(modelPath, sessionOptions(provider));
@@ -68,6 +76,20 @@ export async function createInferenceSession(
     return { session, provider, attempts };
   }
   throw new Error(`no execution provider could run ${modelPath}: ${attempts.map((a) => `${a.provider}: ${a.reason}`).join('; ')}`);
+}
+
+/** Whether onnxruntime-node's CUDA provider library was installed (its postinstall fetches it on CUDA machines). */
+function cudaProviderInstalled(): boolean {
+  try {
+    const packageDir = dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
+    const binDir = join(packageDir, 'bin');
+    return readdirSync(binDir).some((napi) => {
+      const dir = join(binDir, napi, process.platform, process.arch);
+      return existsSync(dir) && readdirSync(dir).some((file) => /onnxruntime_providers_cuda\.(so|dll)$/.test(file));
+    });
+  } catch {
+    return false;
+  }
 }
 
 function sessionOptions(provider: ProviderName): ort.InferenceSession.SessionOptions {
