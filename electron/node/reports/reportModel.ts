@@ -1,23 +1,10 @@
 import type { Grade } from '../../common/domain/protocol/protocolSchema';
+import type { FindingRecord } from '../store/repositories/evaluationRepository';
 
-/** One finding as every report format shows it. Values in `unit`; limits in the same unit. */
-export interface ReportFinding {
+/** One finding as every report format shows it (the stored finding's columns). Values in `unit`; limits in the same unit. */
+export interface ReportFinding extends Pick<FindingRecord, 'key' | 'kind' | 'structure' | 'writtenName' | 'metric' | 'value' | 'uncertainty'
+  | 'unit' | 'comparator' | 'perProtocolLimit' | 'minorLimit' | 'grade' | 'borderline' | 'message'> {
   findingId: number;
-  key: string;
-  kind: string;
-  /** TG-263 name or target role */
-  structure: string | null;
-  writtenName: string | null;
-  metric: string | null;
-  value: number | null;
-  uncertainty: number | null;
-  unit: string | null;
-  comparator: string | null;
-  perProtocolLimit: number | null;
-  minorLimit: number | null;
-  grade: Grade;
-  borderline: boolean;
-  message: string;
 }
 
 /** A structure's cumulative DVH for the plot: volume in percent of the structure, dose in Gy. */
