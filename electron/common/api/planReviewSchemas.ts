@@ -1,30 +1,24 @@
 import { z } from 'zod';
 import { reviewRecordSchema } from './reviewSchemas';
 import { volumeDescriptorSchema } from './volumeSchemas';
+import { worklistPlanSchema } from './worklistSchemas';
 import {
-  colorRgbSchema, findingCountsSchema, gradeSchema, idSchema, radiationSchema, reviewStatusSchema, vec3Schema,
+  colorRgbSchema, gradeSchema, idSchema, vec3Schema,
 } from './vocabularySchemas';
 
-/** Who the plan is and what it was meant to deliver. */
-export const planMetaSchema = z.object({
-  planId: idSchema,
+/** Who the plan is and what it was meant to deliver: the worklist row's plan facts, plus where it sits and what it was evaluated with. */
+export const planMetaSchema = worklistPlanSchema.pick({
+  planId: true, patientId: true, planLabel: true, planDate: true, radiation: true, prescriptionGy: true, fractions: true,
+  reviewStatus: true, worstGrade: true, findingCounts: true,
+}).extend({
   trialId: idSchema,
   trialName: z.string(),
   centreId: idSchema,
   centreName: z.string(),
-  patientId: z.string(),
-  planLabel: z.string().nullable(),
-  planDate: z.string().nullable(),
-  radiation: radiationSchema,
-  prescriptionGy: z.number().nullable(),
-  fractions: z.number().int().nullable(),
   protocolId: z.string().nullable(),
   protocolVersion: z.string().nullable(),
   /** DVH/evaluation engine versions the stored numbers come from */
   engineVersion: z.string().nullable(),
-  reviewStatus: reviewStatusSchema,
-  worstGrade: gradeSchema.nullable(),
-  findingCounts: findingCountsSchema,
   /** linking and reading notes a reviewer should know (fallbacks, summed dose files …) */
   warnings: z.array(z.string()),
 });

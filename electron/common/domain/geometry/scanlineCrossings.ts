@@ -50,13 +50,7 @@ export function scanlineCrossings(plane: PlaneEdges, v: number, out: Float64Arra
       out[n++] = u0 + ((v - v0) * (edges[e + 2] - u0)) / (v1 - v0);
     }
   }
-  // insertion sort: a row crosses few edges (2–20), faster than a typed-array sort call
-  for (let i = 1; i < n; i++) {
-    const x = out[i];
-    let j = i - 1;
-    while (j >= 0 && out[j] > x) { out[j + 1] = out[j]; j--; }
-    out[j + 1] = x;
-  }
+  sortFirst(out, n);
   return n;
 }
 
@@ -112,12 +106,17 @@ export class ScanlineWalker {
       }
     }
     this.activeCount = kept;
-    for (let i = 1; i < n; i++) {
-      const x = out[i];
-      let j = i - 1;
-      while (j >= 0 && out[j] > x) { out[j + 1] = out[j]; j--; }
-      out[j + 1] = x;
-    }
+    sortFirst(out, n);
     return n;
+  }
+}
+
+/** Sorts out[0..n) ascending. Insertion sort: a row crosses few edges (2–20), faster than a typed-array sort call. */
+function sortFirst(out: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j] > x) { out[j + 1] = out[j]; j--; }
+    out[j + 1] = x;
   }
 }

@@ -102,6 +102,18 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
     return field;
   };
 
+  /**
+   * Scales one constraint's dose field so that its fast estimate reaches `aim`. Bounded moves: a cold PTV region
+   * down to 50 %, a whole PTV up by at most 6 %, a hot spot ×0.9–1.15, an organ ×0.15–4. False when there is no field.
+   */
+  const nudge = (c: ProtocolConstraint, r: NonNullable<ReturnType<typeof resolve>>, aim: number, raise: boolean): boolean => {
+    const field = fieldFor(c, r.name, r.levelIndex, raise);
+    if (field.indices.length === 0) return false;
+    const [minScale, maxScale] = !r.level ? [0.15, 4] : c.metric.endsWith('%') ? (raise ? [1, 1.06] : [0.5, 1]) : [0.9, 1.15];
+    solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, minScale, maxScale);
+    return true;
+  };
+
   for (let round = 0; round < 3; round++) {
     let changed = false;
     for (const c of constraints) {
@@ -112,13 +124,7 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
       const intended = input.intents.get(c.id) ?? 'per_protocol';
       if (gradeOf(c, value) === intended && !nearEdge(c, value)) continue;
       const aim = aimFor(c, intended);
-      const raise = aim > value;
-      const field = fieldFor(c, r.name, r.levelIndex, raise);
-      if (field.indices.length === 0) continue;
-      // bounded moves: a cold PTV region down to 50 %, a whole PTV up by at most 6 %, a hot spot ×0.9–1.15
-      const [minScale, maxScale] = !r.level ? [0.15, 4] : c.metric.endsWith('%') ? (raise ? [1, 1.06] : [0.5, 1]) : [0.9, 1.15];
-      solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, minScale, maxScale);
-      changed = true;
+      if (nudge(c, r, aim, aim > value)) changed = true;
     }
     if (!changed) break;
   }
@@ -150,12 +156,7 @@ export function adjustDoseToIntent(input: DoseIntentInput): ConstraintResult[] {
       const intended = input.intents.get(c.id) ?? 'per_protocol';
       if (gradeOf(c, value) === intended && !nearEdge(c, value)) continue;
       const aim = aimFor(c, intended) + (estimate - value);
-      const raise = aim > estimate;
-      const field = fieldFor(c, r.name, r.levelIndex, raise);
-      if (field.indices.length === 0) continue;
-      const [minScale, maxScale] = !r.level ? [0.15, 4] : c.metric.endsWith('%') ? (raise ? [1, 1.06] : [0.5, 1]) : [0.9, 1.15];
-      solveFieldScale(field, doseGrid, samplesOf(r.name), metricFn(c, r.level), aim, minScale, maxScale);
-      changed = true;
+      if (nudge(c, r, aim, aim > estimate)) changed = true;
     }
     if (!changed) break;
   }
