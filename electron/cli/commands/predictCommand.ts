@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadProtocol } from '../../node/batch/loadProtocol';
 import { FEATURE_PROTOCOL } from '../../node/inference/exportFeatures';
 import { defaultModelsFolder } from '../../node/inference/loadModelSet';
+import type { FolderPrediction } from '../../node/inference/predictFolder';
 import type { PlanPrediction } from '../../node/inference/predictPlan';
 import { runInferenceWorker } from '../../node/inference/runInferenceWorker';
 import { storePlanPrediction } from '../../node/inference/storePlanPrediction';
@@ -51,13 +52,16 @@ export function registerPredictCommand(program: Command): void {
     }));
 }
 
-function toJson(p: PlanPrediction) {
-  const { riskMap, ...rest } = p;
+function toJson(p: FolderPrediction) {
+  const { riskMap, riskMapGrid, ...rest } = p;
   const primary = p.runs.find((r) => r.modelName === p.primaryModel);
   return {
     ...rest,
     provider: primary?.provider ?? null,
-    riskMap: riskMap ? { voxels: riskMap.length, onDoseGrid: true, nonZeroVoxels: riskMap.reduce((n, v) => n + (v > 0 ? 1 : 0), 0) } : null,
+    riskMap: riskMap ? {
+      voxels: riskMap.length, onDoseGrid: true, nonZeroVoxels: riskMap.reduce((n, v) => n + (v > 0 ? 1 : 0), 0),
+      dims: riskMapGrid ? [riskMapGrid.columns, riskMapGrid.rows, riskMapGrid.slices] : null,
+    } : null,
   };
 }
 

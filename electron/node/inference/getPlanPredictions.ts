@@ -2,6 +2,7 @@ import type { Predictions } from '../../common/api/predictionSchemas';
 import { fromApiId } from '../services/apiIds';
 import type { Db } from '../store/openDatabase';
 import { listPredictions, type StoredPrediction } from '../store/repositories/predictionRepository';
+import { listRiskMaps } from '../store/repositories/riskMapRepository';
 import { HEAD_LABELS, type HeadPrediction } from './predictPlan';
 
 interface StoredOutputs {
@@ -38,8 +39,8 @@ export function getPlanPredictions(db: Db, planIdText: string): Predictions {
     organAttention: Array.isArray(primary.attention) ? (primary.attention as Predictions['organAttention']) : [],
     explanations: runs.flatMap((r) => outputs(r).explanations ?? []),
     outOfDistribution: outputs(primary).outOfDistribution ?? [],
-    // risk volumes are computed by `rtqa predict` but not yet persisted for the voxel routes
-    hasRiskMap: false,
+    // stored with the predictions by `rtqa predict --store`, served by the voxel routes as kind 'risk'
+    hasRiskMap: listRiskMaps(db, fromApiId(planIdText, 'plan')).length > 0,
   };
 }
 

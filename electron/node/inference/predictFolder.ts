@@ -1,5 +1,6 @@
 import { buildPlanFeatures } from '../../common/domain/features/buildPlanFeatures';
 import type { ProtocolConstraint } from '../../common/domain/protocol/protocolSchema';
+import type { VoxelGrid } from '../../common/domain/rt/geometry';
 import { loadPlanBundles } from '../dicomFiles';
 import type { ModelSet } from './loadModelSet';
 import { predictPlan, type PlanPrediction } from './predictPlan';
@@ -12,8 +13,11 @@ export interface PredictFolderRequest {
   readonly explain?: boolean;
 }
 
+/** A plan's prediction with the dose grid its risk map lies on (patient LPS mm): what storing the map needs. */
+export type FolderPrediction = PlanPrediction & { readonly riskMapGrid: VoxelGrid | null };
+
 export interface PredictFolderResult {
-  readonly predictions: PlanPrediction[];
+  readonly predictions: FolderPrediction[];
   /** files that could not be read and plans that could not be predicted, one line each */
   readonly errors: { file: string; message: string }[];
   readonly notes: string[];
@@ -23,17 +27,17 @@ export interface PredictFolderResult {
  * Every plan under a folder: DICOM → features (the same buildPlanFeatures as training) → models → SHAP.
  * A plan that fails is reported in `errors` and the others go on.
  */
-export async function predictFolder(models: ModelSet, request: PredictFolderRequest, onPlan?: (p: PlanPrediction) => void): Promise<PredictFolderResult> {
+export async function predictFolder(models: ModelSet, request: PredictFolderRequest, onPlan?: (p: FolderPrediction) => void): Promise<PredictFolderResult> {
   const needPatches = Boolean(models.spatial || models.fusionEarly || models.fusionLate);
   const loaded = await loadPlanBundles(request.rootPath, { readCtPixels: needPatches });
   const clinicalFile = request.clinicalPath ?? findClinicalFile(request.rootPath);
   const clinical = clinicalFile ? readClinicalVariables(clinicalFile) : { byPatient: new Map(), notes: ['no clinical.json or truth.json found: clinical variables take reference values'] };
-  const predictions: PlanPrediction[] = [];
+  const predictions: FolderPrediction[] = [];
   const errors = [...loaded.errors];
   for (const bundle of loaded.bundles) {
     try {
       const features = buildPlanFeatures(bundle, request.constraints, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: needPatches });
-      const prediction = await predictPlan(models, features, { explain: request.explain });
+      const prediction: FolderPrediction = { ...(await predictPlan(models, features, { explain: request.explain })), riskMapGrid: features.doseGrid };
       predictions.push(prediction);
       onPlan?.(prediction);
     } catch (error) {

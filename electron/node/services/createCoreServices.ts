@@ -12,6 +12,7 @@ import { PlanImaging } from './planImaging';
 import { PlanImagingCache } from './planImagingCache';
 import { PlanReviewService } from './planReviewService';
 import { ReviewService } from './reviewService';
+import { riskMapBytes } from './riskMapVolume';
 import { WorklistService } from './worklistService';
 
 export interface CoreServicesOptions {
@@ -83,6 +84,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     handlers,
     async readVolume(planIdText, kind) {
       if (!/^[1-9]\d{0,15}$/.test(planIdText)) return null;
+      // the risk map lives in the database (rtqa predict --store), not in the plan's DICOM files
+      if (kind === 'risk') return riskMapBytes(db, Number(planIdText));
       return (await imaging.get(Number(planIdText))).imaging?.bytes(kind) ?? null;
     },
     onEvent(listener) {

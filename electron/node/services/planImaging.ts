@@ -1,7 +1,8 @@
-import { voxelPath, type VolumeDescriptor, type VolumeKind } from '../../common/api';
+import type { VolumeDescriptor, VolumeKind } from '../../common/api';
 import { rasteriseRoiOnGrid } from '../../common/domain/features/rasteriseRoiOnGrid';
 import type { Vec3, VoxelGrid } from '../../common/domain/rt/geometry';
 import { cropGridToRoi } from './cropGridToRoi';
+import { describeVolume } from './describeVolume';
 import type { RtPlanBundle } from '../../common/domain/rt/rtTypes';
 
 /** A worst-dose point: patient LPS mm, Gy, and the CT slice nearest to it. */
@@ -120,16 +121,5 @@ function describe(planId: string, kind: VolumeKind, g: VoxelGrid, dataType: 'int
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const offsets = g.sliceOffsetsMm;
-  const meanSliceMm = offsets.length > 1 ? Math.abs(offsets[offsets.length - 1] - offsets[0]) / (offsets.length - 1) : 1;
-  return {
-    kind, path: voxelPath(planId, kind), dataType, unit,
-    dims: [g.columns, g.rows, g.slices],
-    spacingMm: [g.columnSpacingMm, g.rowSpacingMm, meanSliceMm],
-    originMm: [...g.originMm], rowDirection: [...g.rowDirection], columnDirection: [...g.columnDirection],
-    sliceDirection: [...g.sliceDirection], sliceOffsetsMm: [...offsets],
-    byteLength: values.byteLength,
-    valueRange: values.length ? [min, max] : [0, 0],
-    frameOfReferenceUid: frameOfReferenceUid || null,
-  };
+  return describeVolume(planId, kind, g, { dataType, unit, byteLength: values.byteLength, valueRange: values.length ? [min, max] : [0, 0] }, frameOfReferenceUid);
 }

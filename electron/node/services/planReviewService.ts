@@ -11,6 +11,7 @@ import { dvhLimitPlacement } from './dvhLimitPlacement';
 import type { ImagingResult } from './planImagingCache';
 import { getPlanStatusRow } from './planStatusRows';
 import { radiationOf } from './radiationOf';
+import { riskMapVolume } from './riskMapVolume';
 import type { ReviewService } from './reviewService';
 import { structureColour, structureRole } from './structureAppearance';
 import { targetLevelDoses } from './targetLevelDoses';
@@ -53,6 +54,10 @@ export class PlanReviewService {
       };
     });
 
+    const dose = imaging?.descriptor('dose') ?? null;
+    const risk = riskMapVolume(this.db, planId, dose);
+    if (risk.warning) warnings.push(risk.warning);
+
     const curves = loadPlanCurves(this.db, planId);
     const levels = targetLevelDoses(this.db, row.evaluationId);
     const referenceGy = (f: StoredFinding) => (f.structure !== null ? levels.get(f.structure) : undefined) ?? row.prescriptionGy;
@@ -81,8 +86,8 @@ export class PlanReviewService {
       structures, findings, dvh,
       volumes: {
         ct: imaging?.descriptor('ct') ?? null,
-        dose: imaging?.descriptor('dose') ?? null,
-        risk: imaging?.descriptor('risk') ?? null,
+        dose,
+        risk: risk.descriptor,
       },
       review: this.reviews.latestReview(planId),
     };

@@ -49,6 +49,7 @@ export class ReviewService {
         OR (entity = 'review' AND entity_id IN (SELECT CAST(id AS TEXT) FROM reviews WHERE plan_id = @planId))
         OR (entity = 'evaluation' AND entity_id IN (SELECT CAST(id AS TEXT) FROM evaluations WHERE plan_id = @planId))
         OR (entity = 'prediction' AND entity_id IN (SELECT CAST(id AS TEXT) FROM predictions WHERE plan_id = @planId))
+        OR (entity = 'riskMap' AND json_extract(COALESCE(after_json, before_json), '$.planId') = @planId)
       ORDER BY id`).all({ plan: String(planId), planId }) as AuditRow[];
     const entries: AuditEntry[] = rows.map((r) => ({
       auditId: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id,
