@@ -14,6 +14,8 @@ import { findingDvhPoint } from '../dvh/findingDvhPoint';
 import { FindingsPanel, sortFindings } from '../findings/FindingsPanel';
 import { DoseControls, isodoseLevels } from '../viewer2d/DoseControls';
 import { OrthoViewer, type CtWindow } from '../viewer2d/OrthoViewer';
+import { RISK_DISPLAY_DEFAULT } from '../viewer2d/drawRiskOverlay';
+import { RiskControls } from '../viewer2d/RiskControls';
 import { StructureList } from '../viewer2d/StructureList';
 import { usePlanVolumes } from '../viewer2d/usePlanVolumes';
 import type { DoseDisplay, StructureOverlay } from '../viewer2d/viewerTypes';
@@ -53,6 +55,7 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   const [firstSliceShown, setFirstSliceShown] = useState(false);
 
   const rxGy = data?.plan.prescriptionGy ?? (volumes.status === 'ready' && volumes.dose ? volumes.dose.valueRange[1] / 1.07 : 70);
+  const [riskDisplay, setRiskDisplay] = useState(RISK_DISPLAY_DEFAULT);
   const [wash, setWash] = useState({ showWash: true, minGy: 0, maxGy: 0, opacity: 0.45, showIsodose: true });
   const doseDisplay: DoseDisplay = useMemo(() => ({
     // until the user sets a range: 30 % to 107 % of the prescription, in 0.1 Gy steps
@@ -107,6 +110,7 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   useKeyboardShortcuts({
     j: () => stepFinding(1), k: () => stepFinding(-1), n: () => stepPlan(1), p: () => stepPlan(-1),
     d: () => setWash((w) => ({ ...w, showWash: !w.showWash })), i: () => setWash((w) => ({ ...w, showIsodose: !w.showIsodose })),
+    r: () => setRiskDisplay((r) => ({ ...r, show: !r.show })),
     w: () => navigate({ name: 'worklist' }),
   });
 
@@ -119,7 +123,7 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
   else if (volumes.status === 'error') views = <ErrorState title="Images could not be loaded" message={volumes.message} />;
   else if (!volumes.ct) views = <EmptyState title="No CT for this plan">The DVH and findings are still available.</EmptyState>;
   else views = (
-    <OrthoViewer ct={volumes.ct} dose={volumes.dose} doseDisplay={doseDisplay} structures={overlays} ctWindow={ctWindow} onCtWindowChange={setCtWindow}
+    <OrthoViewer ct={volumes.ct} dose={volumes.dose} doseDisplay={doseDisplay} risk={volumes.risk} riskDisplay={riskDisplay} structures={overlays} ctWindow={ctWindow} onCtWindowChange={setCtWindow}
       jumpTo={jumpTo} markerMm={selected?.worstPoint ? ([...selected.worstPoint.positionMm] as Types.Point3) : null}
       onFirstRender={() => { performance.mark(MARK_FIRST_SLICE, { detail: { planId } }); setFirstSliceShown(true); }}
       extraView={firstSliceShown
@@ -146,7 +150,9 @@ export function PlanReviewScreen({ planId, defaultReviewer }: { planId: string; 
         </div>
         <div className="col">
           <DoseControls display={doseDisplay} onDisplay={(d) => setWash({ showWash: d.showWash, minGy: d.minGy, maxGy: d.maxGy, opacity: d.opacity, showIsodose: d.showIsodose })}
-            percents={percents} onPercents={setPercents} prescriptionGy={Number(rxGy.toFixed(2))} ctWindow={ctWindow} onCtWindow={setCtWindow} />
+            percents={percents} onPercents={setPercents} prescriptionGy={Number(rxGy.toFixed(2))} ctWindow={ctWindow} onCtWindow={setCtWindow}>
+            <RiskControls display={riskDisplay} onDisplay={setRiskDisplay} available={volumes.status === 'ready' && volumes.risk !== null} />
+          </DoseControls>
           {views}
         </div>
         <div className="col">

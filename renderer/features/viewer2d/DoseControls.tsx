@@ -23,6 +23,8 @@ export interface DoseControlsProps {
   readonly prescriptionGy: number;
   readonly ctWindow: CtWindow;
   readonly onCtWindow: (w: CtWindow) => void;
+  /** more controls at the toolbar's end (the risk map's) */
+  readonly children?: React.ReactNode;
 }
 
 /** Toolbar over the views: CT window, dose wash range and opacity, isodose levels (% of Rx). */
@@ -45,6 +47,7 @@ export function DoseControls(p: DoseControlsProps) {
       <span style={{ display: 'inline-flex', gap: 6 }}>
         {d.isodoseLevels.map((l) => <span key={l.label} style={{ color: l.color }} className="mono">{l.label}</span>)}
       </span>
+      {p.children}
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { nearestSliceIndex } from '../../imaging/descriptorGeometry';
 import { dominantAxis, indexToWorld, worldToIndex } from '../../imaging/volumeGeometry';
 import { drawViewportOverlay, type OverlayInput } from './drawViewportOverlay';
+import { RISK_DISPLAY_DEFAULT, type RiskDisplay } from './drawRiskOverlay';
+import { useRiskOverlay } from './useRiskOverlay';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
 
 export interface CtWindow { readonly centerHu: number; readonly widthHu: number }
@@ -22,6 +24,9 @@ export interface OrthoViewerProps {
   readonly extraView?: React.ReactNode;
   /** called once, when the axial view first shows CT with the dose overlay */
   readonly onFirstRender?: () => void;
+  /** the model's relative risk map on the dose grid, drawn on its own layer (useRiskOverlay) */
+  readonly risk?: LoadedVolume | null;
+  readonly riskDisplay?: RiskDisplay;
 }
 
 const ORIENTATIONS: ViewOrientation[] = ['axial', 'sagittal', 'coronal'];
@@ -60,6 +65,7 @@ export function OrthoViewer(props: OrthoViewerProps) {
   propsRef.current = props;
   const [ready, setReady] = useState(false);
   const [sliceLabels, setSliceLabels] = useState<Record<ViewOrientation, string>>({ axial: '', sagittal: '', coronal: '' });
+  const riskCanvasRef = useRiskOverlay(elements, props.risk ?? null, props.riskDisplay ?? RISK_DISPLAY_DEFAULT);
 
   const viewport = (o: ViewOrientation) => engineRef.current?.getViewport(`${o}`) as Types.IVolumeViewport | undefined;
 
@@ -231,6 +237,7 @@ export function OrthoViewer(props: OrthoViewerProps) {
             onPointerDown={(e) => onPointerDown(o, e)} onPointerMove={(e) => onPointerMove(o, e)} onWheel={(e) => onWheel(o, e)}
             onContextMenu={(e) => e.preventDefault()} />
           <canvas className="view-overlay" ref={(el) => { canvases.current[o] = el; }} />
+          <canvas className="view-overlay" ref={riskCanvasRef(o)} data-testid={`risk-overlay-${o}`} />
         </div>
       ))}
       {props.extraView}

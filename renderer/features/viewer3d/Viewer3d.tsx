@@ -47,6 +47,8 @@ export function Viewer3d({ structures, dose, doseLevelGy, risk }: Viewer3dProps)
   const structuresRef = useRef(structures);
   structuresRef.current = structures;
   const [pending, setPending] = useState(0);
+  // the risk isosurface's state, on the element for tests: none (no map), building, shown, or empty (no voxel ≥ 0.5)
+  const [riskSurface, setRiskSurface] = useState<'none' | 'building' | 'shown' | 'empty'>('none');
 
   useEffect(() => {
     const g = vtkGenericRenderWindow.newInstance({ background: [0.02, 0.03, 0.04] });
@@ -88,6 +90,7 @@ export function Viewer3d({ structures, dose, doseLevelGy, risk }: Viewer3dProps)
     };
     if (dose && doseLevelGy !== null) volumeRequest('dose', dose, doseLevelGy, [255, 60, 40], 0.35);
     if (risk) volumeRequest('risk', risk, 0.5, [200, 80, 255], 0.5);
+    setRiskSurface(risk ? 'building' : 'none');
     if (requests.length === 0) { setPending(0); return undefined; }
 
     const worker = new Worker(new URL('./surfaceWorker.ts', import.meta.url), { type: 'module' });
@@ -98,6 +101,7 @@ export function Viewer3d({ structures, dose, doseLevelGy, risk }: Viewer3dProps)
       const result = event.data;
       remaining -= 1;
       setPending(remaining);
+      if (result.key === 'risk') setRiskSurface(result.points.length > 0 ? 'shown' : 'empty');
       if (result.points.length > 0) {
         const mapper = vtkMapper.newInstance();
         mapper.setInputData(polyDataOf(result));
@@ -130,7 +134,7 @@ export function Viewer3d({ structures, dose, doseLevelGy, risk }: Viewer3dProps)
   useEffect(() => { applyVisibility(); generic.current?.getRenderWindow().render(); }, [structures]);
 
   return (
-    <div className="view-3d" data-testid="view-3d" data-pending={pending}>
+    <div className="view-3d" data-testid="view-3d" data-pending={pending} data-risk-map={riskSurface}>
       <div className="view-label">3D{pending > 0 ? <span className="muted"> building surfaces ({pending} left)…</span> : null}
         <span className="muted"> · dose {doseLevelGy !== null ? `${doseLevelGy.toFixed(1)} Gy` : '—'}{risk ? ' · risk map' : ''}</span></div>
       <div ref={container} style={{ position: 'absolute', inset: 0 }} />
