@@ -28,6 +28,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['p'], action: 'Previous plan in the worklist' },
   { keys: ['d'], action: 'Dose colourwash on/off' },
   { keys: ['i'], action: 'Isodose lines on/off' },
+  { keys: ['r'], action: 'Risk map overlay on/off (when the plan has one)' },
   { keys: ['w'], action: 'Back to the worklist' },
   { keys: ['?'], action: 'This help' },
   { keys: ['Esc'], action: 'Close help' },

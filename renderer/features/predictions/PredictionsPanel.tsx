@@ -18,6 +18,9 @@ export function PredictionsPanel({ planId }: { planId: string }) {
     <div data-testid="predictions-panel" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
       <OodWarning reasons={p.outOfDistribution} />
       {primaryPredictions(p).map((row) => <PredictionCard key={`${row.modelName}/${row.head}`} row={row} all={p} />)}
+      <div className="muted" style={{ fontSize: 11 }} data-testid="predictions-risk-map" data-has-risk-map={p.hasRiskMap ? 'true' : 'false'}>
+        {p.hasRiskMap ? 'Spatial risk map: purple surface in the 3D view; "Risk map" (R) draws it on the slices.' : 'No spatial risk map stored for this plan.'}
+      </div>
       <div className="muted" style={{ fontSize: 10 }}>Research models trained on a synthetic trial; not for clinical decisions.</div>
     </div>
   );
