@@ -77,6 +77,14 @@ test('a physicist scores the plan with the models, opens it, and sees the risk m
     for (const o of VIEWS) voxels += Number(await page.getByTestId(`risk-overlay-${o}`).getAttribute('data-risk-voxels'));
     return voxels;
   }).toBeGreaterThan(0);
+  // scrolling the axial view: the risk layer follows to the slice the view shows
+  const axial = page.getByTestId('view-axial');
+  const startSlice = Number(await axial.getAttribute('data-slice-index'));
+  await axial.hover();
+  for (let step = 0; step < 4; step++) await page.mouse.wheel(0, 100);
+  await expect.poll(async () => Math.abs(Number(await axial.getAttribute('data-slice-index')) - startSlice)).toBe(4);
+  await expect.poll(async () => await page.getByTestId('risk-overlay-axial').getAttribute('data-risk-focal-mm'))
+    .toBe(await axial.getAttribute('data-slice-position-mm'));
   let painted = 0;
   for (const o of VIEWS) painted += await paintedRiskPixels(page, o);
   expect(painted).toBeGreaterThan(0);
