@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReview, Predictions } from '../../electron/common/api';
@@ -19,7 +20,10 @@ import { buildCli, rtqa } from './batchFixtures';
  */
 const PATIENTS = 2;
 
-interface StoredMapRow { id: number; plan_id: number; model_name: string; voxel_count: number; max_value: number; values_f32: Buffer }
+interface StoredMapRow { id: number; plan_id: number; model_name: string; voxel_count: number; max_value: number; values_blob: Buffer; values_encoding: string }
+
+/** The stored voxels, decoded here with zlib itself (the repository's reader is what the route uses). */
+const decoded = (m: StoredMapRow) => (m.values_encoding === 'deflate-raw-f32le' ? inflateRawSync(m.values_blob) : m.values_blob);
 
 describe('rtqa predict --store keeps and serves the risk map', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rtqa-risk-map-'));
@@ -61,7 +65,7 @@ describe('rtqa predict --store keeps and serves the risk map', () => {
   function storedMaps(): StoredMapRow[] {
     const db = openDatabase(dbPath);
     try {
-      return db.prepare('SELECT id, plan_id, model_name, voxel_count, max_value, values_f32 FROM risk_maps ORDER BY plan_id, model_name').all() as StoredMapRow[];
+      return db.prepare('SELECT id, plan_id, model_name, voxel_count, max_value, values_blob, values_encoding FROM risk_maps ORDER BY plan_id, model_name').all() as StoredMapRow[];
     } finally { db.close(); }
   }
 
@@ -116,8 +120,12 @@ describe('rtqa predict --store keeps and serves the risk map', () => {
       const dose = review.volumes.dose!;
       const doseVoxels = dose.dims[0] * dose.dims[1] * dose.dims[2];
       expect(map.voxel_count).toBe(doseVoxels);
-      expect(map.values_f32.byteLength).toBe(doseVoxels * 4);
-      const values = new Float32Array(map.values_f32.buffer.slice(map.values_f32.byteOffset, map.values_f32.byteOffset + map.values_f32.byteLength));
+      // stored deflated: the map is 0 outside its patches, so it shrinks by far more than 10×
+      expect(map.values_encoding).toBe('deflate-raw-f32le');
+      expect(map.values_blob.byteLength).toBeLessThan((doseVoxels * 4) / 10);
+      const bytes = decoded(map);
+      expect(bytes.byteLength).toBe(doseVoxels * 4);
+      const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
       expect(values.reduce((a, b) => Math.max(a, b), 0)).toBe(1);
       expect(map.max_value).toBe(1);
       // the review's risk descriptor is the dose grid, as Float32 relative values
@@ -143,7 +151,7 @@ describe('rtqa predict --store keeps and serves the risk map', () => {
     const served = await get(path, true);
     expect(served.status).toBe(200);
     expect(served.body.byteLength).toBe(map.voxel_count * 4);
-    expect(served.body.equals(map.values_f32)).toBe(true);
+    expect(served.body.equals(decoded(map))).toBe(true);
     const refused = await get(path, false);
     expect(refused.status).toBe(401);
     expect(refused.body.byteLength).toBeLessThan(1000);

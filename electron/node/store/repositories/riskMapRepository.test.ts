@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VolumeDescriptor } from '../../../common/api';
 import type { VoxelGrid } from '../../../common/domain/rt/geometry';
 import { riskMapVolume } from '../../services/riskMapVolume';
+import Database from 'better-sqlite3';
+import { migrate } from '../migrate';
+import { migrations } from '../migrations';
 import { openDatabase, writeTransaction, type Db } from '../openDatabase';
 import { verifyAuditChain } from '../verifyAuditChain';
 import { importPlan } from './planRepository';
@@ -59,7 +62,23 @@ describe('risk map store (real SQLite file)', () => {
     expect(Array.from(new Float32Array(bytes.slice().buffer))).toEqual(Array.from(ramp(0.5)));
     const actions = db.prepare("SELECT action FROM audit_log WHERE entity = 'riskMap' ORDER BY id").all().map((r) => (r as { action: string }).action);
     expect(actions).toEqual(['riskMap.create', 'riskMap.replace']);
+    const stored = db.prepare('SELECT values_encoding FROM risk_maps WHERE id = ?').get(first) as { values_encoding: string };
+    expect(stored.values_encoding).toBe('deflate-raw-f32le');
     expect(verifyAuditChain(db).ok).toBe(true);
+  });
+
+  it('reads a map stored raw (migration 4 rows), and refuses stored bytes that are not the map they claim to be', () => {
+    const id = listRiskMaps(db, planId)[0].id;
+    const raw = Buffer.from(ramp(0.25).buffer);
+    db.prepare("UPDATE risk_maps SET values_blob = ?, values_encoding = 'f32le' WHERE id = ?").run(raw, id);
+    expect(Array.from(new Float32Array(readRiskMapBytes(db, id)!.slice().buffer))).toEqual(Array.from(ramp(0.25)));
+    db.prepare('UPDATE risk_maps SET values_blob = ? WHERE id = ?').run(raw.subarray(0, 92), id);
+    expect(() => readRiskMapBytes(db, id)).toThrow(`risk map ${id}: 92 bytes stored for 24 Float32 voxels (96)`);
+    db.prepare("UPDATE risk_maps SET values_encoding = 'zstd' WHERE id = ?").run(id);
+    expect(() => readRiskMapBytes(db, id)).toThrow(/unknown value encoding "zstd"/);
+    // put the saved map back for the tests below
+    writeTransaction(db, 'save', () => saveRiskMap(w(), planId, { ...model, modelVersion: '1.1.0', grid: GRID, values: ramp(0.5) }));
+    expect(Array.from(new Float32Array(readRiskMapBytes(db, id)!.slice().buffer))).toEqual(Array.from(ramp(0.5)));
   });
 
   it('refuses values that do not fill the grid, naming the model and both sizes, and stores nothing', () => {
@@ -91,5 +110,19 @@ describe('risk map store (real SQLite file)', () => {
     expect(last.action).toBe('riskMap.delete');
     expect(JSON.parse(last.before_json)).toMatchObject({ planId, modelName: 'fusion-early-mil', modelVersion: '1.1.0', maxValue: 0.5 });
     expect(last.after_json).toBeNull();
+  });
+
+  it('upgrades a database whose maps were stored raw by migration 4: the map reads back the same', () => {
+    const old = new Database(join(dir, 'v4.sqlite'));
+    try {
+      migrate(old, migrations.filter((m) => m.version <= 4));
+      const raw = Buffer.from(ramp(1).buffer);
+      old.pragma('foreign_keys = OFF'); // a bare plan id is enough for this table's upgrade
+      old.prepare(`INSERT INTO risk_maps (plan_id, model_name, model_version, model_hash, grid_json, voxel_count, min_value, max_value, values_sha256, values_f32, created_at)
+        VALUES (1, 'spatial-mil', '1.0.0', ?, ?, 24, 0, 1, ?, ?, '2026-01-01')`).run('b'.repeat(64), JSON.stringify(GRID), 'c'.repeat(64), raw);
+      migrate(old);
+      const id = (old.prepare('SELECT id FROM risk_maps').get() as { id: number }).id;
+      expect(Array.from(new Float32Array(readRiskMapBytes(old, id)!.slice().buffer))).toEqual(Array.from(ramp(1)));
+    } finally { old.close(); }
   });
 });

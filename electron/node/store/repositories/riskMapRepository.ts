@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { VoxelGrid } from '../../../common/domain/rt/geometry';
 import { appendAudit } from '../auditLog';
 import type { Db } from '../openDatabase';
 import type { Writer } from '../writer';
+
+/** values_blob encodings (migration 5): raw little-endian Float32, or the same deflated (what saveRiskMap writes). */
+const RAW = 'f32le';
+const DEFLATED = 'deflate-raw-f32le';
 
 /** A model's voxel risk map for one plan: relative values in [0, 1] on the plan's dose grid. */
 export interface RiskMapRecord {
@@ -53,14 +58,18 @@ export function saveRiskMap(w: Writer, planId: number, map: RiskMapRecord): numb
   // typed arrays are little-endian on every platform we ship, as the voxel routes' contract says
   const bytes = Buffer.from(map.values.buffer, map.values.byteOffset, map.values.byteLength);
   const valuesSha256 = createHash('sha256').update(bytes).digest('hex');
+  // mostly zeros: deflate shrinks a 4.6 MB map to ~12 kB (migration 5)
+  const stored = deflateRawSync(bytes);
   const before = summaryOf(w.db, 'plan_id = ? AND model_name = ?', [planId, map.modelName]);
-  const row = w.db.prepare(`INSERT INTO risk_maps (plan_id, model_name, model_version, model_hash, grid_json, voxel_count, min_value, max_value, values_sha256, values_f32, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const row = w.db.prepare(`INSERT INTO risk_maps (plan_id, model_name, model_version, model_hash, grid_json, voxel_count, min_value, max_value,
+      values_sha256, values_blob, values_encoding, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (plan_id, model_name) DO UPDATE SET model_version = excluded.model_version, model_hash = excluded.model_hash,
       grid_json = excluded.grid_json, voxel_count = excluded.voxel_count, min_value = excluded.min_value, max_value = excluded.max_value,
-      values_sha256 = excluded.values_sha256, values_f32 = excluded.values_f32, created_at = excluded.created_at
+      values_sha256 = excluded.values_sha256, values_blob = excluded.values_blob, values_encoding = excluded.values_encoding,
+      created_at = excluded.created_at
     RETURNING id`).get(planId, map.modelName, map.modelVersion, map.modelHash, JSON.stringify(plainGrid(map.grid)), voxelCount,
-    voxelCount ? minValue : 0, voxelCount ? maxValue : 0, valuesSha256, bytes, new Date().toISOString()) as { id: number };
+    voxelCount ? minValue : 0, voxelCount ? maxValue : 0, valuesSha256, stored, DEFLATED, new Date().toISOString()) as { id: number };
   appendAudit(w.db, {
     actor: w.actor, action: before ? 'riskMap.replace' : 'riskMap.create', entity: 'riskMap', entityId: row.id,
     before: before ? auditView(before) : null,
@@ -83,11 +92,24 @@ export function listRiskMaps(db: Db, planId: number): RiskMapSummary[] {
   return summariesOf(db, 'plan_id = ? ORDER BY created_at DESC, id DESC', [planId]);
 }
 
-/** The Float32 little-endian bytes of a stored map (the voxel route's answer), or null. */
+/**
+ * The Float32 little-endian bytes of a stored map (the voxel route's answer), or null when there is no such map.
+ * Throws when the stored bytes are not the map they claim to be (unknown encoding, wrong length after inflating).
+ */
 export function readRiskMapBytes(db: Db, riskMapId: number): Uint8Array | null {
-  const row = db.prepare('SELECT values_f32 FROM risk_maps WHERE id = ?').get(riskMapId) as { values_f32: Buffer } | undefined;
-  return row ? new Uint8Array(row.values_f32.buffer, row.values_f32.byteOffset, row.values_f32.byteLength) : null;
+  const row = db.prepare('SELECT values_blob, values_encoding, voxel_count FROM risk_maps WHERE id = ?').get(riskMapId) as
+    { values_blob: Buffer; values_encoding: string; voxel_count: number } | undefined;
+  if (!row) return null;
+  if (row.values_encoding !== DEFLATED && row.values_encoding !== RAW) {
+    throw new Error(`risk map ${riskMapId}: unknown value encoding "${row.values_encoding}" (a newer RTQA Review wrote it?)`);
+  }
+  const bytes = row.values_encoding === DEFLATED ? inflateRawSync(row.values_blob) : row.values_blob;
+  if (bytes.byteLength !== row.voxel_count * 4) {
+    throw new Error(`risk map ${riskMapId}: ${bytes.byteLength} bytes stored for ${row.voxel_count} Float32 voxels (${row.voxel_count * 4})`);
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
 
 interface SummaryRow {
   id: number; plan_id: number; model_name: string; model_version: string; model_hash: string; grid_json: string;
