@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReview, Predictions } from '../../electron/common/api';
 import { createBrowserHost, type BrowserHost } from '../../electron/host/createBrowserHost';
+import { registerAppProtocol } from '../../electron/main/registerAppProtocol';
 import type { CoreServices } from '../../electron/node/services/coreServices';
 import { createCoreServices } from '../../electron/node/services/createCoreServices';
 import { openDatabase } from '../../electron/node/store/openDatabase';
@@ -155,5 +156,18 @@ describe('rtqa predict --store keeps and serves the risk map', () => {
     const refused = await get(path, false);
     expect(refused.status).toBe(401);
     expect(refused.body.byteLength).toBeLessThan(1000);
+  });
+
+  it('serves the same bytes through the Electron app protocol handler (rtqa://app/voxels/<plan>/risk)', async () => {
+    // no Electron binary here: take the handler registerAppProtocol gives Electron's protocol registry and call it
+    let handler: ((request: Request) => Promise<Response>) | null = null;
+    const registry = { handle: (_scheme: string, h: (request: Request) => Promise<Response>) => { handler = h; } };
+    registerAppProtocol(registry as unknown as Parameters<typeof registerAppProtocol>[0], join(dir, 'renderer'), services);
+    const map = storedMaps()[0];
+    const response = await handler!(new Request(`rtqa://app/voxels/${map.plan_id}/risk`));
+    expect(response.status).toBe(200);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.byteLength).toBe(map.voxel_count * 4);
+    expect(body.equals(decoded(map))).toBe(true);
   });
 });
