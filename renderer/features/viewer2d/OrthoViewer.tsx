@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { nearestSliceIndex } from '../../imaging/descriptorGeometry';
 import { dominantAxis, indexToWorld, worldToIndex } from '../../imaging/volumeGeometry';
 import { drawViewportOverlay, type OverlayInput } from './drawViewportOverlay';
+import { paintCtPlane, stepSliceWithoutRender } from './paintCtPlane';
 import { RISK_DISPLAY_DEFAULT, type RiskDisplay } from './drawRiskOverlay';
 import { useRiskOverlay } from './useRiskOverlay';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
@@ -34,6 +35,14 @@ const AXIS: Record<ViewOrientation, Enums.OrientationAxis> = {
   axial: Enums.OrientationAxis.AXIAL, sagittal: Enums.OrientationAxis.SAGITTAL, coronal: Enums.OrientationAxis.CORONAL,
 };
 const INITIAL_ZOOM = 1.35;
+/**
+ * After the last scroll step, wait this long before asking cornerstone for its own (WebGL) frame. Not shorter: that
+ * render takes a few hundred ms under SwiftShader and blocks the page, so it must not start between two wheel
+ * events of one scroll (they come every frame, or every few frames on a busy machine).
+ */
+const SETTLE_MS = 250;
+/** the event a view fires after each fast-path frame (the viewer benchmark waits for it) */
+export const FAST_FRAME_EVENT = 'rtqa-fast-frame';
 
 /**
  * One rendering engine for the whole session, reused by every opened plan. Cornerstone's engine creates its pool
@@ -55,16 +64,29 @@ function acquireEngine(): RenderingEngine {
  * Mouse: click or drag sets the crosshair (all views follow), wheel scrolls slices, Ctrl/Shift+wheel zooms, right-drag
  * changes the CT window.
  * Each view exposes its displayed CT slice as data-slice-index (for tests and the benchmark).
+ *
+ * Scrolling takes a software fast path. On a desktop without a GPU (hospital VDI / thin clients), WebGL is rasterised
+ * by SwiftShader on the CPU and one cornerstone render of the axial view takes hundreds of milliseconds. Each wheel
+ * step therefore moves the camera exactly as cornerstone's scroll does but without a cornerstone render, and paints
+ * the slice on a 2D canvas over cornerstone's (paintCtPlane: same trilinear sampling, window and rounding as
+ * cornerstone's shader; the e2e test "scrolling shows cornerstone's image" compares the two pixel by pixel).
+ * SETTLE_MS after the last step cornerstone renders the slice itself and the fast canvas is hidden again. Each fast
+ * frame counts up data-fast-frame-count on the view and fires FAST_FRAME_EVENT on it.
  */
 export function OrthoViewer(props: OrthoViewerProps) {
   const elements = useRef<Record<ViewOrientation, HTMLDivElement | null>>({ axial: null, sagittal: null, coronal: null });
   const canvases = useRef<Record<ViewOrientation, HTMLCanvasElement | null>>({ axial: null, sagittal: null, coronal: null });
+  const fastCanvases = useRef<Record<ViewOrientation, HTMLCanvasElement | null>>({ axial: null, sagittal: null, coronal: null });
+  /** per view: the pending "let cornerstone render" timer while scrolling, and how many fast frames were painted */
+  const settleTimers = useRef<Record<ViewOrientation, ReturnType<typeof setTimeout> | null>>({ axial: null, sagittal: null, coronal: null });
+  const fastFrameCounts = useRef<Record<ViewOrientation, number>>({ axial: 0, sagittal: 0, coronal: 0 });
   const engineRef = useRef<RenderingEngine | null>(null);
   const focusRef = useRef<Types.Point3>([0, 0, 0]);
   const propsRef = useRef(props);
   propsRef.current = props;
   const [ready, setReady] = useState(false);
-  const [sliceLabels, setSliceLabels] = useState<Record<ViewOrientation, string>>({ axial: '', sagittal: '', coronal: '' });
+  /** each view's "slice n / N" label, written straight to the DOM: a React render of the viewer per scroll step is wasted work */
+  const sliceLabels = useRef<Record<ViewOrientation, HTMLSpanElement | null>>({ axial: null, sagittal: null, coronal: null });
   const riskCanvasRef = useRiskOverlay(elements, props.risk ?? null, props.riskDisplay ?? RISK_DISPLAY_DEFAULT);
 
   const viewport = (o: ViewOrientation) => engineRef.current?.getViewport(`${o}`) as Types.IVolumeViewport | undefined;
@@ -100,7 +122,8 @@ export function OrthoViewer(props: OrthoViewerProps) {
     element.dataset.sliceIndex = String(sliceIndex);
     element.dataset.slicePositionMm = (camera.focalPoint as number[]).map((v) => v.toFixed(2)).join(',');
     const label = `${sliceIndex + 1} / ${total}`;
-    setSliceLabels((labels) => (labels[o] === label ? labels : { ...labels, [o]: label }));
+    const span = sliceLabels.current[o];
+    if (span && span.textContent !== label) span.textContent = label;
   }
 
   function setFocus(pointMm: Types.Point3, except?: ViewOrientation) {
@@ -136,6 +159,9 @@ export function OrthoViewer(props: OrthoViewerProps) {
       const onRendered = () => {
         renders += 1;
         element.dataset.renderCount = String(renders);
+        // cornerstone shows the current camera's slice now: the fast frame is no longer needed (unless still scrolling)
+        const fast = fastCanvases.current[o];
+        if (fast && !settleTimers.current[o]) fast.style.visibility = 'hidden';
         redrawOverlay(o);
         if (o === 'axial' && !firstRenderReported && volumesShown) {
           firstRenderReported = true;
@@ -162,6 +188,7 @@ export function OrthoViewer(props: OrthoViewerProps) {
     ORIENTATIONS.forEach((o) => resize.observe(elements.current[o]!));
     return () => {
       disposed = true;
+      for (const o of ORIENTATIONS) { const t = settleTimers.current[o]; if (t) clearTimeout(t); settleTimers.current[o] = null; }
       resize.disconnect();
       for (const [element, listener] of listeners) element.removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
       // give the viewports back (their elements are going away) but keep the engine and its WebGL contexts
@@ -218,24 +245,49 @@ export function OrthoViewer(props: OrthoViewerProps) {
       }
       return;
     }
-    vp.scroll(event.deltaY > 0 ? 1 : -1);
+    stepSliceWithoutRender(vp, propsRef.current.ct.volumeId, event.deltaY > 0 ? 1 : -1);
     const camera = vp.getCamera();
     const n = camera.viewPlaneNormal as number[];
     const f = focusRef.current;
     const fp = camera.focalPoint as number[];
     const d = (fp[0] - f[0]) * n[0] + (fp[1] - f[1]) * n[1] + (fp[2] - f[2]) * n[2];
     focusRef.current = [f[0] + d * n[0], f[1] + d * n[1], f[2] + d * n[2]];
+    // the other views keep their slice: only their crosshair moves (no cornerstone render for them)
     for (const other of ORIENTATIONS) if (other !== o) redrawOverlay(other);
+    paintFastFrame(o, vp);
+  }
+
+  /** Paints the view's current slice on its fast canvas (shown), its overlay, and schedules cornerstone's render. */
+  function paintFastFrame(o: ViewOrientation, vp: Types.IVolumeViewport) {
+    const fast = fastCanvases.current[o];
+    const element = elements.current[o];
+    if (!fast || !element) { vp.render(); return; }
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(element.clientWidth * ratio);
+    const h = Math.round(element.clientHeight * ratio);
+    if (fast.width !== w || fast.height !== h) { fast.width = w; fast.height = h; }
+    const { ct, ctWindow } = propsRef.current;
+    const lowerHu = ctWindow.centerHu - ctWindow.widthHu / 2;
+    paintCtPlane(fast, vp, ct, { lowerHu, upperHu: lowerHu + ctWindow.widthHu }, ratio);
+    fast.style.visibility = 'visible';
+    redrawOverlay(o);
+    fastFrameCounts.current[o] += 1;
+    element.dataset.fastFrameCount = String(fastFrameCounts.current[o]);
+    element.dispatchEvent(new CustomEvent(FAST_FRAME_EVENT));
+    const pending = settleTimers.current[o];
+    if (pending) clearTimeout(pending);
+    settleTimers.current[o] = setTimeout(() => { settleTimers.current[o] = null; viewport(o)?.render(); }, SETTLE_MS);
   }
 
   return (
     <div className="ortho-grid" data-testid="ortho-viewer" data-ready={ready ? 'true' : 'false'}>
       {ORIENTATIONS.map((o) => (
         <div key={o} className={`view view-${o}`}>
-          <div className="view-label">{o}<span className="mono muted"> {sliceLabels[o]}</span></div>
+          <div className="view-label">{o}{' '}<span className="mono muted" ref={(el) => { sliceLabels.current[o] = el; }} /></div>
           <div className="view-canvas" ref={(el) => { elements.current[o] = el; }} data-testid={`view-${o}`} data-orientation={o}
             onPointerDown={(e) => onPointerDown(o, e)} onPointerMove={(e) => onPointerMove(o, e)} onWheel={(e) => onWheel(o, e)}
             onContextMenu={(e) => e.preventDefault()} />
+          <canvas className="view-overlay" ref={(el) => { fastCanvases.current[o] = el; }} data-testid={`view-fast-${o}`} style={{ visibility: 'hidden' }} />
           <canvas className="view-overlay" ref={(el) => { canvases.current[o] = el; }} />
           <canvas className="view-overlay" ref={riskCanvasRef(o)} data-testid={`risk-overlay-${o}`} />
         </div>

@@ -3,6 +3,7 @@ import { cutIntervals, planeAt } from '../../imaging/contourPlanes';
 import { doseWashPixels } from '../../imaging/doseColorLut';
 import { extractPlane, type VolumePlane } from '../../imaging/extractPlane';
 import { marchingSquares } from '../../imaging/marchingSquares';
+import { affineWorldToCanvas } from './affineWorldToCanvas';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
 
 export interface OverlayInput {
@@ -22,24 +23,62 @@ type Viewport = Pick<Types.IVolumeViewport, 'worldToCanvas' | 'getCamera'>;
  * Draws what cornerstone does not: the dose colourwash and isodose lines (both from the dose plane the view
  * shows: trilinear cut, colour table / marching squares), structure
  * outlines (axial) or cuts (sagittal, coronal), the synced crosshair and the finding marker. Canvas pixels are
- * CSS pixels scaled by devicePixelRatio; world → canvas goes through the viewport so pan and zoom stay exact.
+ * CSS pixels scaled by devicePixelRatio; world → canvas is the viewport's own map (affineWorldToCanvas), so pan and
+ * zoom stay exact.
+ *
+ * Everything but the crosshair depends only on the view's plane and camera and the display settings: it is kept
+ * per overlay canvas and reused while only the crosshair moves (scrolling the axial view moves the crosshair on the
+ * sagittal and coronal views, whose slice stays the same).
  */
 export function drawViewportOverlay(ctx: CanvasRenderingContext2D, viewport: Viewport, input: OverlayInput, pixelRatio: number): void {
   const { width, height } = ctx.canvas;
+  const camera = viewport.getCamera();
+  const focal = camera.focalPoint as Types.Point3;
+  const toCanvas = affineWorldToCanvas(viewport, focal);
+  const content = planeContent(ctx.canvas, viewport, input, pixelRatio, toCanvas);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
+  if (content) ctx.drawImage(content, 0, 0);
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  drawCrosshair(ctx, toCanvas(input.focusMm), width / pixelRatio, height / pixelRatio);
+}
+
+interface CachedContent {
+  readonly canvas: HTMLCanvasElement;
+  key: readonly unknown[];
+}
+const contentCache = new WeakMap<HTMLCanvasElement, CachedContent>();
+
+/** The overlay without its crosshair, drawn again only when something it shows changed (compared by `key`). */
+function planeContent(target: HTMLCanvasElement, viewport: Viewport, input: OverlayInput, pixelRatio: number,
+  toCanvas: (p: Types.Point3) => Types.Point2): HTMLCanvasElement | null {
   const camera = viewport.getCamera();
+  const key = [target.width, target.height, pixelRatio, ...(camera.focalPoint ?? []), ...(camera.viewPlaneNormal ?? []),
+    ...(camera.viewUp ?? []), camera.parallelScale, input.orientation, input.dose, input.doseDisplay, input.structures, ...(input.markerMm ?? [])];
+  let cached = contentCache.get(target);
+  if (cached && cached.key.length === key.length && cached.key.every((v, i) => v === key[i])) return cached.canvas;
+  if (!cached) { cached = { canvas: document.createElement('canvas'), key }; contentCache.set(target, cached); }
+  cached.key = key;
+  const { canvas } = cached;
+  if (canvas.width !== target.width || canvas.height !== target.height) { canvas.width = target.width; canvas.height = target.height; }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  drawPlaneContent(ctx, camera, input, pixelRatio, toCanvas);
+  return canvas;
+}
+
+function drawPlaneContent(ctx: CanvasRenderingContext2D, camera: Types.ICamera, input: OverlayInput, pixelRatio: number,
+  toCanvas: (p: Types.Point3) => Types.Point2): void {
   const normal = camera.viewPlaneNormal as number[];
   const focal = camera.focalPoint as Types.Point3;
-  const toCanvas = (p: Types.Point3) => viewport.worldToCanvas(p);
-
   const d = input.doseDisplay;
   const plane = input.dose && (d.showWash || d.showIsodose) ? extractPlane(input.dose.geometry, input.dose.values, normal, focal) : null;
   if (plane && d.showWash && d.opacity > 0) drawWash(ctx, plane, d, toCanvas, pixelRatio);
   if (plane && d.showIsodose) drawIsodoses(ctx, plane, d, toCanvas);
   for (const s of input.structures) if (s.visible || s.highlighted) drawStructure(ctx, s, input.orientation, focal, toCanvas);
-  drawCrosshair(ctx, toCanvas(input.focusMm), width / pixelRatio, height / pixelRatio);
   if (input.markerMm) drawMarker(ctx, input.markerMm, focal, normal, toCanvas);
 }
 
