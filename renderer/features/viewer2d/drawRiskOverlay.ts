@@ -1,6 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { extractPlane, type VolumePlane } from '../../imaging/extractPlane';
 import { marchingSquares } from '../../imaging/marchingSquares';
+import { affineWorldToCanvas } from './affineWorldToCanvas';
 import { RISK_FLOOR, riskWashPixels } from './riskWashPixels';
 import type { LoadedVolume } from './viewerTypes';
 
@@ -42,7 +43,8 @@ export function drawRiskOverlay(ctx: CanvasRenderingContext2D, viewport: Viewpor
   let voxels = 0;
   for (let p = 0; p < plane.field.length; p++) if (plane.field[p] > RISK_FLOOR) voxels++;
   if (voxels === 0) return 0;
-  const toCanvas = (p: Types.Point3) => viewport.worldToCanvas(p);
+  // the outline projects hundreds of points: one affine map instead of a vtk matrix rebuild per point
+  const toCanvas = affineWorldToCanvas(viewport, camera.focalPoint as Types.Point3);
   drawWash(ctx, plane, display.opacity, toCanvas, pixelRatio);
   drawOutline(ctx, plane, toCanvas, pixelRatio);
   return voxels;
