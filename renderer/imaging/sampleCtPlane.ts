@@ -143,22 +143,67 @@ export function sampleAlignedPlane(out: Uint8ClampedArray, width: number, height
   const lower = window.lowerHu;
   const scale = 255 / Math.max(window.upperHu - window.lowerHu, 1e-6);
   const { offset: colOffset, weight: colWeight, inside: colInside } = cols;
+  // The view on a voxel plane (wZ = 0, the axial view while scrolling): a zoomed view shows each voxel row on several
+  // pixel rows, so interpolate each voxel row along x once (`lineAt`) and only between two such lines per pixel —
+  // the same terms in the same order as bilinear(), so the same result to the bit.
+  const lines = wZ === 0 ? new LinePair(values, width, colOffset, colWeight, colInside, dX) : null;
   for (let y = 0, p = 0; y < height; y++) {
     if (!rows.inside[y]) { words.fill(BLACK_RGBA, p, p + width); p += width; continue; }
     const rowBase = rows.offset[y] + plane.offset[0];
     const wY = rows.weight[y];
+    if (lines) {
+      const top = lines.lineAt(rowBase); const bottom = lines.lineAt(rowBase + dY);
+      for (let x = 0; x < width; x++, p++) {
+        if (!colInside[x]) { words[p] = BLACK_RGBA; continue; }
+        const t = top[x];
+        const level = (t + (bottom[x] - t) * wY - lower) * scale;
+        words[p] = GREY_RGBA[level <= 0 ? 0 : level >= 255 ? 255 : Math.round(level)];
+      }
+      continue;
+    }
     for (let x = 0; x < width; x++, p++) {
       if (!colInside[x]) { words[p] = BLACK_RGBA; continue; }
       const base = rowBase + colOffset[x];
       const wX = colWeight[x];
-      // bilinear(values, base, dX, dY, wX, wY), written out: this loop runs for every pixel of every scroll frame
-      const a = values[base]; const b = values[base + dX]; const c = values[base + dY]; const d = values[base + dY + dX];
-      const top = a + (b - a) * wX;
-      let hu = top + (c + (d - c) * wX - top) * wY;
-      if (wZ > 0) hu += (bilinear(values, base + dZ, dX, dY, wX, wY) - hu) * wZ;
+      let hu = bilinear(values, base, dX, dY, wX, wY);
+      hu += (bilinear(values, base + dZ, dX, dY, wX, wY) - hu) * wZ;
       const level = (hu - lower) * scale;
       words[p] = GREY_RGBA[level <= 0 ? 0 : level >= 255 ? 255 : Math.round(level)];
     }
   }
   return true;
+}
+
+/**
+ * Voxel rows interpolated along the view's x axis, for two rows at a time (the pixel rows walk down the voxel rows
+ * in order, so the row below becomes the row above: two slots are enough).
+ */
+class LinePair {
+  private readonly slots: [Float64Array, Float64Array];
+  private readonly bases = [Number.NaN, Number.NaN];
+  private next = 0;
+
+  constructor(private readonly values: Int16Array | Float32Array, width: number, private readonly colOffset: Int32Array,
+    private readonly colWeight: Float64Array, private readonly colInside: Uint8Array, private readonly dX: number) {
+    this.slots = [new Float64Array(width), new Float64Array(width)];
+  }
+
+  /** values[base + column offset] interpolated toward the next voxel along x, for every pixel column */
+  lineAt(base: number): Float64Array {
+    if (this.bases[0] === base) return this.slots[0];
+    if (this.bases[1] === base) return this.slots[1];
+    // the other row of the pair is still needed: overwrite the one used longest ago
+    const slot = this.next;
+    this.next = 1 - slot;
+    this.bases[slot] = base;
+    const line = this.slots[slot];
+    const { values, colOffset, colWeight, colInside, dX } = this;
+    for (let x = 0; x < line.length; x++) {
+      if (!colInside[x]) continue;
+      const at = base + colOffset[x];
+      const a = values[at];
+      line[x] = a + (values[at + dX] - a) * colWeight[x];
+    }
+    return line;
+  }
 }

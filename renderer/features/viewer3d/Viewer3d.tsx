@@ -35,6 +35,9 @@ function polyDataOf(result: SurfaceResult) {
   return poly;
 }
 
+/** while surfaces arrive, render the 3D view at most this often (see the worker's onmessage) */
+const RENDER_EVERY_MS = 500;
+
 /**
  * vtk.js 3D view: structure surfaces (from the contours), the dose isosurface at the prescription level and, when
  * the plan has one, the risk map's 0.5 isosurface. Surfaces are computed in a web worker, so the 2D views and the
@@ -97,6 +100,11 @@ export function Viewer3d({ structures, dose, doseLevelGy, risk }: Viewer3dProps)
     let remaining = requests.length;
     setPending(remaining);
     let first = true;
+    // Without a GPU each render of this view is rasterised by SwiftShader on the CPU (~0.1–0.3 s): one render per
+    // arriving surface (a dozen in a row) would slow the 2D views for seconds after a plan opens. Render the first
+    // surface at once, then at most every RENDER_EVERY_MS while building, and once when the last one has arrived.
+    let renderTimer: ReturnType<typeof setTimeout> | null = null;
+    const renderNow = () => { if (renderTimer) clearTimeout(renderTimer); renderTimer = null; g.getRenderWindow().render(); };
     worker.onmessage = (event: MessageEvent<SurfaceResult>) => {
       const result = event.data;
       remaining -= 1;
@@ -121,14 +129,15 @@ export function Viewer3d({ structures, dose, doseLevelGy, risk }: Viewer3dProps)
         }
       }
       renderer.resetCamera();
-      g.getRenderWindow().render();
+      if (remaining === 0 || actors.current.size <= 1) renderNow();
+      else renderTimer ??= setTimeout(renderNow, RENDER_EVERY_MS);
       if (remaining === 0) worker.terminate();
     };
     for (const request of requests) {
       const transfer = request.kind === 'volume' ? [request.values.buffer] : [];
       worker.postMessage(request, transfer);
     }
-    return () => worker.terminate();
+    return () => { worker.terminate(); if (renderTimer) clearTimeout(renderTimer); };
   }, [structures.length, dose?.volumeId, doseLevelGy, risk?.volumeId]);
 
   useEffect(() => { applyVisibility(); generic.current?.getRenderWindow().render(); }, [structures]);
