@@ -126,14 +126,32 @@ export function OrthoViewer(props: OrthoViewerProps) {
     if (span && span.textContent !== label) span.textContent = label;
   }
 
-  function setFocus(pointMm: Types.Point3, except?: ViewOrientation) {
+  /**
+   * Moves the crosshair to a point and every view (but `except`, where the user clicked) to its slice. `fast`: views
+   * whose slice changed get a fast-path frame and cornerstone's render once the user pauses, and the view under the
+   * pointer keeps its slice, so only its overlay (the crosshair) is redrawn: dragging the crosshair costs no
+   * cornerstone render per move. Without `fast` (the first slice of an opened plan), cornerstone renders all three.
+   */
+  function setFocus(pointMm: Types.Point3, except?: ViewOrientation, fast = false) {
     focusRef.current = pointMm;
     for (const o of ORIENTATIONS) {
       const vp = viewport(o);
       if (!vp) continue;
       if (o !== except) vp.jumpToWorld(pointMm);
-      vp.render();
+      if (!fast) renderExact(o);
+      else if (o === except) redrawOverlay(o);
+      else paintFastFrame(o, vp);
     }
+  }
+
+  /**
+   * Asks cornerstone to render a view now. A scroll's pending settle render is dropped: this one replaces it, and
+   * with no render pending the fast frame is hidden as soon as cornerstone's frame is drawn (onRendered).
+   */
+  function renderExact(o: ViewOrientation) {
+    const pending = settleTimers.current[o];
+    if (pending) { clearTimeout(pending); settleTimers.current[o] = null; }
+    viewport(o)?.render();
   }
 
   // build the engine and the three viewports for this CT + dose
@@ -208,9 +226,9 @@ export function OrthoViewer(props: OrthoViewerProps) {
     for (const o of ORIENTATIONS) viewport(o)?.setProperties({ voiRange: { lower, upper: lower + ctWindow.widthHu } }, ct.volumeId);
   }
 
-  useEffect(() => { if (ready) { applyCtWindow(); ORIENTATIONS.forEach((o) => viewport(o)?.render()); } }, [ready, props.ctWindow]);
+  useEffect(() => { if (ready) { applyCtWindow(); ORIENTATIONS.forEach(renderExact); } }, [ready, props.ctWindow]);
   useEffect(() => { if (ready) ORIENTATIONS.forEach(redrawOverlay); }, [ready, props.doseDisplay, props.structures, props.markerMm]);
-  useEffect(() => { if (ready && props.jumpTo) setFocus(props.jumpTo.pointMm); }, [ready, props.jumpTo?.seq]);
+  useEffect(() => { if (ready && props.jumpTo) setFocus(props.jumpTo.pointMm, undefined, true); }, [ready, props.jumpTo?.seq]);
 
   function pointerToWorld(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>): Types.Point3 | null {
     const vp = viewport(o);
@@ -222,11 +240,11 @@ export function OrthoViewer(props: OrthoViewerProps) {
 
   function onPointerDown(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>) {
     event.currentTarget.setPointerCapture(event.pointerId);
-    if (event.button === 0) { const p = pointerToWorld(o, event); if (p) setFocus(p, o); }
+    if (event.button === 0) { const p = pointerToWorld(o, event); if (p) setFocus(p, o, true); }
   }
 
   function onPointerMove(o: ViewOrientation, event: React.PointerEvent<HTMLDivElement>) {
-    if (event.buttons === 1) { const p = pointerToWorld(o, event); if (p) setFocus(p, o); }
+    if (event.buttons === 1) { const p = pointerToWorld(o, event); if (p) setFocus(p, o, true); }
     if (event.buttons === 2) {
       const w = propsRef.current.ctWindow;
       propsRef.current.onCtWindowChange?.({ centerHu: w.centerHu + event.movementY * 2, widthHu: Math.max(1, w.widthHu + event.movementX * 4) });
@@ -241,7 +259,7 @@ export function OrthoViewer(props: OrthoViewerProps) {
       const factor = event.deltaY > 0 ? 1.12 : 1 / 1.12;
       for (const other of ORIENTATIONS) {
         const v = viewport(other);
-        if (v) { v.setCamera({ parallelScale: v.getCamera().parallelScale! * factor }); v.render(); }
+        if (v) { v.setCamera({ parallelScale: v.getCamera().parallelScale! * factor }); renderExact(other); }
       }
       return;
     }
