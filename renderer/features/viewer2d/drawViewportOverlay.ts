@@ -1,9 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { cutIntervals, planeAt } from '../../imaging/contourPlanes';
-import { doseWashPixels } from '../../imaging/doseColorLut';
-import { extractPlane, type VolumePlane } from '../../imaging/extractPlane';
-import { marchingSquares } from '../../imaging/marchingSquares';
 import { affineWorldToCanvas } from './affineWorldToCanvas';
+import { dosePlaneAt, type DosePlane } from './dosePlaneCache';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
 
 export interface OverlayInput {
@@ -75,7 +73,7 @@ function drawPlaneContent(ctx: CanvasRenderingContext2D, camera: Types.ICamera, 
   const normal = camera.viewPlaneNormal as number[];
   const focal = camera.focalPoint as Types.Point3;
   const d = input.doseDisplay;
-  const plane = input.dose && (d.showWash || d.showIsodose) ? extractPlane(input.dose.geometry, input.dose.values, normal, focal) : null;
+  const plane = input.dose && (d.showWash || d.showIsodose) ? dosePlaneAt(input.dose, normal, focal) : null;
   if (plane && d.showWash && d.opacity > 0) drawWash(ctx, plane, d, toCanvas, pixelRatio);
   if (plane && d.showIsodose) drawIsodoses(ctx, plane, d, toCanvas);
   for (const s of input.structures) if (s.visible || s.highlighted) drawStructure(ctx, s, input.orientation, focal, toCanvas);
@@ -88,11 +86,12 @@ let washCanvas: HTMLCanvasElement | null = null;
  * The colourwash as an image of the dose plane, one pixel per dose voxel, placed on the view by the affine map
  * plane index → canvas (exact for the orthogonal views) and smoothed bilinearly by the canvas.
  */
-function drawWash(ctx: CanvasRenderingContext2D, plane: VolumePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2, pixelRatio: number): void {
+function drawWash(ctx: CanvasRenderingContext2D, dosePlane: DosePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2, pixelRatio: number): void {
+  const { plane } = dosePlane;
   washCanvas ??= document.createElement('canvas');
   if (washCanvas.width !== plane.width || washCanvas.height !== plane.height) { washCanvas.width = plane.width; washCanvas.height = plane.height; }
   const washCtx = washCanvas.getContext('2d')!;
-  washCtx.putImageData(new ImageData(doseWashPixels(plane.field, display.minGy, display.maxGy, display.opacity), plane.width, plane.height), 0, 0);
+  washCtx.putImageData(dosePlane.wash(display.minGy, display.maxGy, display.opacity), 0, 0);
   const p00 = toCanvas(plane.toWorld(0, 0));
   const p10 = toCanvas(plane.toWorld(1, 0));
   const p01 = toCanvas(plane.toWorld(0, 1));
@@ -105,10 +104,11 @@ function drawWash(ctx: CanvasRenderingContext2D, plane: VolumePlane, display: Do
   ctx.restore();
 }
 
-function drawIsodoses(ctx: CanvasRenderingContext2D, plane: VolumePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2): void {
+function drawIsodoses(ctx: CanvasRenderingContext2D, dosePlane: DosePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2): void {
+  const { plane } = dosePlane;
   ctx.lineWidth = 1.4;
   for (const level of display.isodoseLevels) {
-    const segments = marchingSquares(plane.field, plane.width, plane.height, level.doseGy);
+    const segments = dosePlane.isodose(level.doseGy);
     if (segments.length === 0) continue;
     ctx.strokeStyle = level.color;
     ctx.beginPath();
