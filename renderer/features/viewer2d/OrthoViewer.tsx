@@ -307,7 +307,9 @@ export function OrthoViewer(props: OrthoViewerProps) {
             onContextMenu={(e) => e.preventDefault()} />
           <canvas className="view-overlay" ref={(el) => { fastCanvases.current[o] = el; }} data-testid={`view-fast-${o}`} style={{ visibility: 'hidden' }} />
           <canvas className="view-overlay" ref={(el) => { canvases.current[o] = el; }} />
-          <canvas className="view-overlay" ref={riskCanvasRef(o)} data-testid={`risk-overlay-${o}`} />
+          {/* hidden while no map is shown: an empty full-size layer still costs the software compositor ~2 ms a frame */}
+          <canvas className="view-overlay" ref={riskCanvasRef(o)} data-testid={`risk-overlay-${o}`}
+            style={{ visibility: props.risk && props.riskDisplay?.show ? 'visible' : 'hidden' }} />
         </div>
       ))}
       {props.extraView}
