@@ -6,6 +6,7 @@ FEATURES_DIR comes from `npm run --silent rtqa -- features TRIAL_DIR --out FEATU
 code). Writes models/*.onnx with model cards and parity fixtures, and reports/evaluation.json + summary.md.
 """
 import argparse
+import copy
 import json
 import os
 import sys
@@ -19,10 +20,10 @@ from rtqa_models import baselines as bl  # noqa: E402
 from rtqa_models.data import BINARY_HEADS, concat_cohorts, load_cohort, split_by_centre  # noqa: E402
 from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions  # noqa: E402
 from rtqa_models.exportOnnx import KIND_INPUTS, EnsembleExport, export_model, write_model_card, write_parity_fixture  # noqa: E402
-from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil  # noqa: E402
+from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil, MeanLogits  # noqa: E402
 from rtqa_models.spatialMil import SpatialMil  # noqa: E402
 from rtqa_models.tabularMil import TabularMil  # noqa: E402
-from rtqa_models.training import fit, predict, to_tensors  # noqa: E402
+from rtqa_models.training import fit, fit_late_fusion, predict, to_tensors  # noqa: E402
 from rtqa_models.reporting import check_bars, feature_ranges, shap_baseline, write_summary  # noqa: E402
 
 MODEL_VERSION = '1.0.0'
@@ -36,8 +37,8 @@ def main(argv=None):
     ap.add_argument('--quick', action='store_true', help='tiny settings for the smoke test')
     ap.add_argument('--members', type=int, default=5)
     ap.add_argument('--seed', type=int, default=0)
-    ap.add_argument('--spatial-seconds', type=float, default=150, help='wall-clock limit per spatial / early-fusion member')
-    ap.add_argument('--spatial-epochs', type=int, default=30)
+    ap.add_argument('--spatial-seconds', type=float, default=420, help='wall-clock limit per spatial / early-fusion member')
+    ap.add_argument('--spatial-epochs', type=int, default=25)
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     started = time.time()
@@ -55,8 +56,9 @@ def main(argv=None):
     t_train, t_val, t_test = to_tensors(train), to_tensors(val), to_tensors(test)
     spec = cohort.spec
     vocab, f_dim, c_dim, ch = len(spec['organVocabulary']), len(spec['instanceFeatureNames']), len(spec['clinicalFeatureNames']), len(spec['patchChannels'])
+    n_anchors = len(spec.get('patchAnchorNames', ['none']))
     has_patches = cohort.patch_mask.sum() > 0
-    epochs = 5 if args.quick else 300
+    epochs = 5 if args.quick else 80
     sp_epochs = 2 if args.quick else args.spatial_epochs
     members = 2 if args.quick else args.members
     timings = {}
@@ -67,32 +69,34 @@ def main(argv=None):
         timings[name] = round(time.time() - t0, 1)
         return result
 
-    tabular = timed('tabular', lambda: [fit(TabularMil(vocab, f_dim, c_dim), 'tabular', t_train, t_val, epochs=epochs, seed=args.seed + s, log=log)
-                                        for s in range(members)])
+    new_tabular = lambda: TabularMil(vocab, f_dim, c_dim).set_feature_scaling(train.instances, train.instance_mask)  # noqa: E731
+    tabular = timed('tabular', lambda: [fit(new_tabular(), 'tabular', t_train, t_val, epochs=epochs, batch_size=32, lr=5e-3,
+                                            patience=15, seed=args.seed + s, log=log) for s in range(members)])
     spatial, early = [], []
     if has_patches:
         sp_members = 1 if args.quick else 2
-        spatial = timed('spatial', lambda: [fit(SpatialMil(ch, c_dim), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
-                                                seed=args.seed + s, log=log, patience=6, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
-        early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(TabularMil(vocab, f_dim, c_dim), SpatialMil(ch, c_dim), c_dim), 'fusion',
-                                                  t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3, seed=args.seed + s, log=log,
-                                                  patience=6, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
-        late = LateFusionMil(tabular[0], spatial[0])
+        spatial = timed('spatial', lambda: [fit(SpatialMil(ch, c_dim, n_anchors), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
+                                                seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
+        # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford
+        # training both encoders from scratch again) and is fine-tuned jointly with a lower learning rate
+        early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(copy.deepcopy(tabular[s % len(tabular)]), copy.deepcopy(spatial[s]), c_dim), 'fusion',
+                                                  t_train, t_val, epochs=max(2, sp_epochs // 3), batch_size=32, lr=1e-3, seed=args.seed + s, log=log,
+                                                  patience=3, time_limit_s=0.6 * args.spatial_seconds) for s in range(sp_members)])
+        late = LateFusionMil(MeanLogits(tabular), MeanLogits(spatial))
         for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
             p.requires_grad_(False)
-        late = timed('lateFusion', lambda: fit(late, 'fusion', t_val, t_val, epochs=50 if not args.quick else 2, batch_size=0, lr=2e-2,
-                                               weight_decay=0, patience=10, log=log))
+        late = timed('lateFusion', lambda: fit_late_fusion(late, t_val, steps=20 if args.quick else 300))
 
     ensembles = {'tabular-mil': EnsembleExport(tabular, 'tabular')}
     if has_patches:
         ensembles['spatial-mil'] = EnsembleExport(spatial, 'spatial')
         ensembles['fusion-early-mil'] = EnsembleExport(early, 'fusion')
-        ensembles['fusion-late-mil'] = EnsembleExport([late], 'fusion')
+        ensembles['fusion-late-mil'] = EnsembleExport(late_members(late, tabular, spatial), 'fusion')
 
     report = {'split': {k: v for k, v in centres.items()}, 'counts': {'train': len(tr_idx), 'val': len(va_idx), 'test': len(te_idx)},
               'bayesOptimal': bayes_optimal(test), 'models': {}, 'baselines': {}, 'trainingSeconds': timings}
     test_inputs = {'organIds': test.organ_ids, 'instanceFeatures': test.instances, 'instanceMask': test.instance_mask, 'clinical': test.clinical,
-                   'patches': test.patches, 'patchPositions': test.positions, 'patchMask': test.patch_mask}
+                   'patches': test.patches, 'patchPositions': test.positions, 'patchAnchors': test.anchors, 'patchMask': test.patch_mask}
     for name, module in ensembles.items():
         kind = module.kind
         with torch.no_grad():
@@ -129,10 +133,23 @@ def main(argv=None):
     return report
 
 
+def late_members(late, tabular, spatial):
+    """The fitted late fusion as an ensemble: each tabular member paired with a spatial member under the weights
+    fitted on the mean logits, so the exported model reports a member spread like the others."""
+    members = []
+    for i, tab in enumerate(tabular):
+        member = LateFusionMil(tab, spatial[i % len(spatial)])
+        member.weights.data.copy_(late.weights.data)
+        member.bias.data.copy_(late.bias.data)
+        members.append(member.eval())
+    return members
+
+
 def parity_example(test_inputs, kind, patients=2, max_patches=6):
     """A small fixed batch (two test patients, padded bags, at most six patches each) for the parity fixture."""
     ex = {k: v[:patients].copy() for k, v in test_inputs.items()}
-    ex['patches'], ex['patchPositions'], ex['patchMask'] = ex['patches'][:, :max_patches], ex['patchPositions'][:, :max_patches], ex['patchMask'][:, :max_patches]
+    for name in ('patches', 'patchPositions', 'patchAnchors', 'patchMask'):
+        ex[name] = ex[name][:, :max_patches]
     if patients > 1:
         ex['instanceMask'][1, -1] = 0  # a padded instance, to check masking survives export
     return ex

@@ -19,8 +19,12 @@ class GatedAttention(nn.Module):
         self.U = nn.Linear(dim, hidden)
         self.w = nn.Linear(hidden, branches)
 
-    def forward(self, h: torch.Tensor, mask: torch.Tensor):
-        logits = self.w(torch.tanh(self.V(h)) * torch.sigmoid(self.U(h))).transpose(1, 2)  # [B, K, N]
+    def forward(self, h: torch.Tensor, mask: torch.Tensor, prior: torch.Tensor = None):
+        """prior: optional [B, N, K] logits added per instance and branch (e.g. a learned per-organ prior)."""
+        logits = self.w(torch.tanh(self.V(h)) * torch.sigmoid(self.U(h)))
+        if prior is not None:
+            logits = logits + prior
+        logits = logits.transpose(1, 2)  # [B, K, N]
         m = mask.unsqueeze(1)
         logits = logits * m + (1.0 - m) * PAD_LOGIT
         a = torch.softmax(logits, dim=-1) * m

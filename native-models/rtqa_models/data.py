@@ -22,6 +22,7 @@ class Cohort:
     clinical: np.ndarray         # float32 [P, C]
     patches: np.ndarray          # float32 [P, M, Ch, S, S, S]
     positions: np.ndarray        # float32 [P, M, 3]
+    anchors: np.ndarray          # int64 [P, M] index into spec patchAnchorNames (0 = unanchored tile or padding)
     patch_mask: np.ndarray       # float32 [P, M]
     labels: np.ndarray           # float32 [P, 3] (BINARY_HEADS)
     known: np.ndarray            # float32 [P, 3] 1 where the label exists
@@ -37,7 +38,7 @@ class Cohort:
         pick = lambda seq: [seq[i] for i in idx]  # noqa: E731
         return Cohort(pick(self.patient_ids), pick(self.centres), self.organ_ids[idx], pick(self.organ_names),
                       self.instances[idx], self.instance_mask[idx], self.clinical[idx], self.patches[idx],
-                      self.positions[idx], self.patch_mask[idx], self.labels[idx], self.known[idx], self.lc_time[idx],
+                      self.positions[idx], self.anchors[idx], self.patch_mask[idx], self.labels[idx], self.known[idx], self.lc_time[idx],
                       self.lc_event[idx], self.true_probs[idx], pick(self.causal), self.spec,
                       pick(self.planning_systems) if self.planning_systems else [])
 
@@ -63,6 +64,7 @@ def load_cohort(features_dir: str, truth_path: str) -> Cohort:
         instances=np.zeros((p, n, f), np.float32), instance_mask=np.zeros((p, n), np.float32),
         clinical=np.array([b['clinical'] for b in bags], np.float32).reshape(p, c),
         patches=np.zeros((p, m, channels, size, size, size), np.float32), positions=np.zeros((p, m, 3), np.float32),
+        anchors=np.zeros((p, m), np.int64),
         patch_mask=np.zeros((p, m), np.float32), labels=np.zeros((p, 3), np.float32), known=np.zeros((p, 3), np.float32),
         lc_time=np.zeros(p, np.float32), lc_event=np.zeros(p, np.float32), true_probs=np.full((p, 3), np.nan, np.float32),
         causal=[truth[b['patientId']]['causal'] for b in bags], spec=spec,
@@ -77,6 +79,7 @@ def load_cohort(features_dir: str, truth_path: str) -> Cohort:
             cohort.patches[i, :cnt] = all_patches[off:off + cnt]
             cohort.positions[i, :cnt] = all_positions[off:off + cnt]
             cohort.patch_mask[i, :cnt] = 1
+            cohort.anchors[i, :cnt] = b['patches'].get('anchors', [0] * cnt)
         t = truth[b['patientId']]
         for h, head in enumerate(BINARY_HEADS):
             if t['labels'].get(head) is not None:
@@ -132,7 +135,7 @@ def concat_cohorts(cohorts: list, names: list) -> Cohort:
         centres=[f'{name}/{x}' for c, name in zip(cohorts, names) for x in c.centres],
         organ_ids=cat(lambda c: c.organ_ids, n), organ_names=[x for c in cohorts for x in c.organ_names],
         instances=cat(lambda c: c.instances, n), instance_mask=cat(lambda c: c.instance_mask, n), clinical=cat(lambda c: c.clinical),
-        patches=cat(lambda c: c.patches, m), positions=cat(lambda c: c.positions, m), patch_mask=cat(lambda c: c.patch_mask, m),
+        patches=cat(lambda c: c.patches, m), positions=cat(lambda c: c.positions, m), anchors=cat(lambda c: c.anchors, m), patch_mask=cat(lambda c: c.patch_mask, m),
         labels=cat(lambda c: c.labels), known=cat(lambda c: c.known), lc_time=cat(lambda c: c.lc_time), lc_event=cat(lambda c: c.lc_event),
         true_probs=cat(lambda c: c.true_probs), causal=[x for c in cohorts for x in c.causal], spec=cohorts[0].spec,
         planning_systems=[x for c in cohorts for x in c.planning_systems])

@@ -16,12 +16,13 @@ INPUT_SPECS = {
     'clinical': ('float32', ['batch', 'C']),
     'patches': ('float32', ['batch', 'patches', 'channels', 'S', 'S', 'S']),
     'patchPositions': ('float32', ['batch', 'patches', 3]),
+    'patchAnchors': ('int64', ['batch', 'patches']),
     'patchMask': ('float32', ['batch', 'patches']),
 }
 KIND_INPUTS = {
     'tabular': ['organIds', 'instanceFeatures', 'instanceMask', 'clinical'],
-    'spatial': ['patches', 'patchPositions', 'patchMask', 'clinical'],
-    'fusion': ['organIds', 'instanceFeatures', 'instanceMask', 'clinical', 'patches', 'patchPositions', 'patchMask'],
+    'spatial': ['patches', 'patchPositions', 'patchAnchors', 'patchMask', 'clinical'],
+    'fusion': ['organIds', 'instanceFeatures', 'instanceMask', 'clinical', 'patches', 'patchPositions', 'patchAnchors', 'patchMask'],
 }
 
 
@@ -87,7 +88,7 @@ def write_model_card(path, name, version, kind, onnx_path, spec, ranges, baselin
         'heads': {'probabilities': spec['binaryHeads'], 'logHazardLocalControl': 'log relative hazard of local-regional failure (Cox)'},
         'inputs': inputs, 'outputs': output_names(kind),
         'instanceFeatureNames': spec['instanceFeatureNames'], 'clinicalFeatureNames': spec['clinicalFeatureNames'],
-        'organVocabulary': spec['organVocabulary'], 'patchChannels': spec['patchChannels'],
+        'organVocabulary': spec['organVocabulary'], 'patchChannels': spec['patchChannels'], 'patchAnchorNames': spec.get('patchAnchorNames', ['none']),
         'trainingRanges': training.get('featureRanges', {}), 'planningSystemsSeen': training.get('planningSystems', []),
         'shapBaseline': baseline, 'training': {k: v for k, v in training.items() if k not in ('featureRanges', 'planningSystems')},
         'metrics': metrics,

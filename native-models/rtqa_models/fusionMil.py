@@ -1,7 +1,7 @@
 """WP3: fusion of the tabular (organ) and spatial (patch) MIL models.
 
 Early fusion: both encoders and attentions trained together, bag embeddings concatenated before the heads.
-Late fusion: two trained models frozen; per head a logit = a * tabular + b * spatial + c, fitted on validation.
+Late fusion: the two trained ensembles frozen (mean member logits); per head a logit = a * tabular + b * spatial + c, fitted on validation.
 """
 import torch
 from torch import nn
@@ -17,11 +17,23 @@ class EarlyFusionMil(nn.Module):
         self.spatial = spatial
         self.heads = nn.ModuleList([nn.Linear(tabular.hidden + spatial.hidden + clinical_dim, 1) for _ in range(BRANCHES)])
 
-    def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, patch_mask):
+    def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, anchors, patch_mask):
         zt, at = self.tabular.embed(organ_ids, instance_features, instance_mask)
-        zs, as_ = self.spatial.embed(patches, positions, patch_mask)
+        zs, as_ = self.spatial.embed(patches, positions, anchors, patch_mask)
         logits = torch.cat([head(torch.cat([zt[:, k], zs[:, k], clinical], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
         return logits, at, as_
+
+
+class MeanLogits(nn.Module):
+    """An ensemble of same-kind members as one model: mean logits, mean attention (what late fusion combines)."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, *inputs):
+        outs = [m(*inputs) for m in self.members]
+        return tuple(torch.stack([o[i] for o in outs]).mean(0) for i in range(len(outs[0])))
 
 
 class LateFusionMil(nn.Module):
@@ -32,7 +44,7 @@ class LateFusionMil(nn.Module):
         self.weights = nn.Parameter(torch.full((2, BRANCHES), 0.5))
         self.bias = nn.Parameter(torch.zeros(BRANCHES))
 
-    def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, patch_mask):
+    def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, anchors, patch_mask):
         lt, at = self.tabular(organ_ids, instance_features, instance_mask, clinical)
-        ls, as_ = self.spatial(patches, positions, patch_mask, clinical)
+        ls, as_ = self.spatial(patches, positions, anchors, patch_mask, clinical)
         return self.weights[0] * lt + self.weights[1] * ls + self.bias, at, as_

@@ -8,13 +8,13 @@ import numpy as np
 ORGANS = ['OTHER', 'PTV_High', 'Parotid_L', 'Parotid_R', 'Musc_Constrict_S', 'Cavity_Oral', 'Glnd_Submand_L', 'Glnd_Submand_R']
 
 
-def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: int = 0, patch_size: int = 8, channels: int = 6):
+def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: int = 0, patch_size: int = 8, channels: int = 7):
     rng = np.random.default_rng(seed)
     os.makedirs(out_dir, exist_ok=True)
     f_names = [f'f{i}' for i in range(26)]
     c_names = [f'c{i}' for i in range(14)]
     spec = {'version': 'toy', 'organVocabulary': ORGANS, 'instanceFeatureNames': f_names, 'clinicalFeatureNames': c_names,
-            'patchSizeVoxels': patch_size, 'patchChannels': [f'ch{i}' for i in range(channels)], 'binaryHeads': ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2']}
+            'patchSizeVoxels': patch_size, 'patchChannels': [f'ch{i}' for i in range(channels)], 'patchAnchorNames': ['none', 'a:cranial', 'a:caudal'], 'binaryHeads': ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2']}
     json.dump(spec, open(os.path.join(out_dir, 'spec.json'), 'w'))
     truth, offset = [], 0
     with open(os.path.join(out_dir, 'bags.jsonl'), 'w') as bags, open(os.path.join(out_dir, 'patches.f32'), 'wb') as pf, \
@@ -26,7 +26,7 @@ def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: i
             rng.random((count, channels, patch_size, patch_size, patch_size), dtype=np.float32).tofile(pf)
             rng.random((count, 3), dtype=np.float32).tofile(qf)
             bags.write(json.dumps({'patientId': f'P{p:03d}', 'organs': organs, 'clinical': rng.random(14).tolist(),
-                                   'patches': {'offset': offset, 'count': count}}) + '\n')
+                                   'patches': {'offset': offset, 'count': count, 'anchors': [int(v) for v in rng.integers(0, 3, count)]}}) + '\n')
             offset += count
             px = float(rng.random())
             truth.append({'patientId': f'P{p:03d}', 'centre': f'C{p % centres}', 'expectedGrade': 'major' if p % 3 == 0 else 'per_protocol',

@@ -10,8 +10,8 @@ from .data import Cohort
 from .losses import cox_partial_likelihood, masked_bce
 
 TABULAR_INPUTS = ('organ_ids', 'instances', 'instance_mask', 'clinical')
-SPATIAL_INPUTS = ('patches', 'positions', 'patch_mask', 'clinical')
-FUSION_INPUTS = TABULAR_INPUTS + ('patches', 'positions', 'patch_mask')
+SPATIAL_INPUTS = ('patches', 'positions', 'anchors', 'patch_mask', 'clinical')
+FUSION_INPUTS = TABULAR_INPUTS + ('patches', 'positions', 'anchors', 'patch_mask')
 INPUTS = {'tabular': TABULAR_INPUTS, 'spatial': SPATIAL_INPUTS, 'fusion': FUSION_INPUTS}
 
 
@@ -19,7 +19,7 @@ def to_tensors(c: Cohort) -> dict:
     return {
         'organ_ids': torch.from_numpy(c.organ_ids), 'instances': torch.from_numpy(c.instances),
         'instance_mask': torch.from_numpy(c.instance_mask), 'clinical': torch.from_numpy(c.clinical),
-        'patches': torch.from_numpy(c.patches), 'positions': torch.from_numpy(c.positions),
+        'patches': torch.from_numpy(c.patches), 'positions': torch.from_numpy(c.positions), 'anchors': torch.from_numpy(c.anchors),
         'patch_mask': torch.from_numpy(c.patch_mask), 'labels': torch.from_numpy(c.labels),
         'known': torch.from_numpy(c.known), 'lc_time': torch.from_numpy(c.lc_time), 'lc_event': torch.from_numpy(c.lc_event),
     }
@@ -35,6 +35,12 @@ def run_model(model, kind: str, t: dict):
 
 def loss_of(logits, t):
     return masked_bce(logits[:, :3], t['labels'], t['known']) + 0.5 * cox_partial_likelihood(logits[:, 3], t['lc_time'], t['lc_event'])
+
+
+def stopping_loss(logits, t):
+    """Validation loss for early stopping: the binary heads only. The Cox term on a few hundred validation
+    patients is noisy enough to stop training before the attention has found the organs that matter."""
+    return masked_bce(logits[:, :3], t['labels'], t['known'])
 
 
 def fit(model, kind: str, train: dict, val: dict, epochs: int = 100, lr: float = 3e-3, batch_size: int = 0,
@@ -58,7 +64,7 @@ def fit(model, kind: str, train: dict, val: dict, epochs: int = 100, lr: float =
             optimiser.step()
         model.eval()
         with torch.no_grad():
-            val_loss = float(loss_of(run_model(model, kind, val)[0], val))
+            val_loss = float(stopping_loss(run_model(model, kind, val)[0], val))
         if val_loss < best - 1e-4:
             best, best_state, stale = val_loss, copy.deepcopy(model.state_dict()), 0
         else:
@@ -82,3 +88,19 @@ def predict(model, kind: str, t: dict, batch_size: int = 64):
     logits = np.concatenate([o[0].numpy() for o in outs])
     attentions = [np.concatenate([o[i].numpy() for o in outs]) for i in range(1, len(outs[0]))]
     return logits, attentions
+
+
+def fit_late_fusion(late, val: dict, steps: int = 300, lr: float = 0.05):
+    """Fits the late-fusion weights (a, b, c per head) on the validation centres. The frozen members' logits are
+    computed once: re-running both ensembles at every step would cost minutes for three numbers per head."""
+    with torch.no_grad():
+        lt = late.tabular(*(val[n] for n in TABULAR_INPUTS))[0]
+        ls = late.spatial(*(val[n] for n in SPATIAL_INPUTS))[0]
+    optimiser = torch.optim.Adam([late.weights, late.bias], lr=lr)
+    for _ in range(steps):
+        optimiser.zero_grad()
+        loss = loss_of(late.weights[0] * lt + late.weights[1] * ls + late.bias, val)
+        loss.backward()
+        optimiser.step()
+    late.eval()
+    return late
