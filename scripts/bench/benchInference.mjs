@@ -1,7 +1,7 @@
 // Inference speed of the shipped ONNX models on this CPU (onnxruntime-node, one session per model, reused).
-// Usage: npm run bench:inference -- [--runs 50] [--organs 33] [--patches 48] [--threads 1]
+// Usage: npm run bench:inference -- [--runs 50] [--organs 33] [--patches 32] [--threads 1]
 // Per model: median and 90th-percentile milliseconds per patient (batch of one, a full-size bag: 33 organ
-// instances, 48 patches of 6×8³ voxels), after 5 warm-up runs. Targets: tabular < 10 ms, spatial < 1 s per
+// instances, 32 patches of 7×8³ voxels: MAX_PATCHES of the feature spec), after 5 warm-up runs. Targets: tabular < 10 ms, spatial < 1 s per
 // patient. Also prints the total size of the model files (target < 50 MB). Inputs are drawn inside each
 // input's model-card range (speed does not depend on the values).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ import ort from 'onnxruntime-node';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? Number(process.argv[i + 1]) : fallback; };
 const runs = arg('runs', 50);
-const sizes = { batch: 1, organs: arg('organs', 33), patches: arg('patches', 48) };
+const sizes = { batch: 1, organs: arg('organs', 33), patches: arg('patches', 32) };
 const threads = arg('threads', 1);
 const modelsDir = join(root, 'native-models', 'models');
 

@@ -20,7 +20,7 @@ export function registerFeaturesCommand(program: Command): void {
     .action(action(async (path: string, options: FeaturesOptions) => {
       const { protocol } = loadProtocol(options.protocol);
       const summary = await exportFeatures(path, options.out, protocol.constraints, {
-        clinicalPath: options.clinical, withPatches: options.patches,
+        clinicalPath: options.clinical, withPatches: options.patches, requiredStructures: protocol.requiredStructures, schedules: protocol.schedules,
         onPlan: (id, n, total) => { if (n % 25 === 0 || n === total) process.stderr.write(`features: ${n}/${total} (${id})\n`); },
       });
       for (const e of summary.errors) process.stderr.write(`error: ${e.file}: ${e.message}\n`);

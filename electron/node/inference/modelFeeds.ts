@@ -20,6 +20,7 @@ export function modelFeeds(card: ModelCard, tabular: TabularBatch, patches: Patc
     const s = patches.size;
     feeds.patches = { dtype: 'float32', dims: [b, patches.patches, patches.channels, s, s, s], data: patches.patchData };
     feeds.patchPositions = { dtype: 'float32', dims: [b, patches.patches, 3], data: patches.positions };
+    feeds.patchAnchors = { dtype: 'int64', dims: [b, patches.patches], data: patches.anchors };
     feeds.patchMask = { dtype: 'float32', dims: [b, patches.patches], data: patches.mask };
   }
   return feeds;

@@ -1,5 +1,5 @@
 import { buildPlanFeatures } from '../../common/domain/features/buildPlanFeatures';
-import type { ProtocolConstraint } from '../../common/domain/protocol/protocolSchema';
+import type { Protocol, ProtocolConstraint } from '../../common/domain/protocol/protocolSchema';
 import type { VoxelGrid } from '../../common/domain/rt/geometry';
 import { loadPlanBundles } from '../dicomFiles';
 import type { ModelSet } from './loadModelSet';
@@ -9,6 +9,10 @@ import { findClinicalFile, readClinicalVariables } from './readClinicalVariables
 export interface PredictFolderRequest {
   readonly rootPath: string;
   readonly constraints: readonly ProtocolConstraint[];
+  /** the protocol's required structures: each one the plan lacks becomes a "missing" organ instance */
+  readonly requiredStructures?: readonly string[];
+  /** the protocol's schedules: %Rx margins of target roles use the level dose of the plan's schedule */
+  readonly schedules?: Protocol['schedules'];
   readonly clinicalPath?: string;
   readonly explain?: boolean;
 }
@@ -36,7 +40,7 @@ export async function predictFolder(models: ModelSet, request: PredictFolderRequ
   const errors = [...loaded.errors];
   for (const bundle of loaded.bundles) {
     try {
-      const features = buildPlanFeatures(bundle, request.constraints, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: needPatches });
+      const features = buildPlanFeatures(bundle, request.constraints, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: needPatches, requiredStructures: request.requiredStructures, schedules: request.schedules });
       const prediction: FolderPrediction = { ...(await predictPlan(models, features, { explain: request.explain })), riskMapGrid: features.doseGrid };
       predictions.push(prediction);
       onPlan?.(prediction);

@@ -4,6 +4,7 @@ import { checkOutOfDistribution } from '../../common/domain/features/checkOutOfD
 import { BINARY_HEADS, ALL_HEADS } from '../../common/domain/features/featureSpec';
 import { packPatchBatch } from '../../common/domain/features/packPatchBatch';
 import { packTabularBatch, type TabularBagArrays } from '../../common/domain/features/packTabularBatch';
+import { choosePrimaryModel } from './choosePrimaryModel';
 import { explainTabularPrediction } from './explainTabularPrediction';
 import type { ModelSet } from './loadModelSet';
 import { modelFeeds } from './modelFeeds';
@@ -76,7 +77,8 @@ export async function predictPlan(models: ModelSet, features: PlanFeatures, opti
       logHazardLocalControl: out.logHazardLocalControl.data[0], milliseconds: performance.now() - started,
     });
   }
-  const primary = outputs.has('fusion-early-mil') ? 'fusion-early-mil' : 'tabular-mil';
+  const ranModels = [models.tabular, models.spatial, models.fusionEarly, models.fusionLate].filter((m): m is OnnxModel => m !== null && outputs.has(m.name));
+  const primary = choosePrimaryModel(ranModels);
   const organAttention = attentionRows(outputs.get(primary)?.organAttention ?? outputs.get('tabular-mil')!.organAttention, features.organNames);
   let riskMap: Float32Array | null = null;
   const patchAttention = outputs.get(primary)?.patchAttention ?? outputs.get('spatial-mil')?.patchAttention;

@@ -6,7 +6,7 @@ import type { PlanFeatures } from '../../common/domain/features/buildPlanFeature
 /**
  * Writes features for training in the layout native-models/rtqa_models/data.py reads:
  * spec.json (the feature contract), bags.jsonl (one plan per line: organ instances, clinical vector,
- * where its patches are), patches.f32 and positions.f32 (little-endian float32, patches appended in order).
+ * where its patches are and their anchors), patches.f32 and positions.f32 (little-endian float32, patches appended in order).
  */
 export class FeatureExportWriter {
   private readonly bags: number;
@@ -24,12 +24,12 @@ export class FeatureExportWriter {
   }
 
   add(features: PlanFeatures): void {
-    let patches: { offset: number; count: number } | null = null;
+    let patches: { offset: number; count: number; anchors: number[] } | null = null;
     if (features.patches && features.patches.count > 0) {
       const p = features.patches;
       writeSync(this.patchFile, new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength));
       writeSync(this.positionFile, new Uint8Array(p.positions.buffer, p.positions.byteOffset, p.positions.byteLength));
-      patches = { offset: this.patchOffset, count: p.count };
+      patches = { offset: this.patchOffset, count: p.count, anchors: Array.from(p.anchorIds) };
       this.patchOffset += p.count;
     }
     const line = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProtocolConstraint } from '../protocol/protocolSchema';
 import { buildOrganInstance, volumeAtLeast } from './buildOrganInstance';
-import { DVH_SAMPLE_DOSES_GY, INSTANCE_FEATURE_NAMES, organIndexOf } from './featureSpec';
+import { buildTabularBag } from './buildTabularBag';
+import { DVH_SAMPLE_DOSES_GY, INSTANCE_FEATURE_NAMES, MARGIN_CLIP, organIndexOf } from './featureSpec';
 import type { DvhForFeatures } from './featureTypes';
 
 /** A 10 cc organ whose dose is uniform on [0, 80] Gy: V(d) = 10·(1 − d/80) cc, Dmean 40 Gy, D95% = 4 Gy, D2% = 78.4 Gy. */
@@ -42,7 +43,7 @@ describe('buildOrganInstance', () => {
 
   it('marks organs without a constraint and maps unknown names to OTHER', () => {
     const f = buildOrganInstance({ tg263Name: 'Mystery', dvh: uniformDvh() }, [constraint(26)], 70);
-    expect(f.features.slice(23)).toEqual([0, 0, 0]);
+    expect(f.features.slice(23)).toEqual([0, 0, 0, 0]); // margins 0, hasConstraint 0, missingFromPlan 0
     expect(f.organIndex).toBe(0);
   });
 
@@ -50,5 +51,26 @@ describe('buildOrganInstance', () => {
     const { cumulative } = uniformDvh();
     expect(volumeAtLeast(cumulative, 12.5)).toBeCloseTo(10 * (1 - 12.5 / 80), 12);
     expect(volumeAtLeast(cumulative, 90)).toBe(0);
+  });
+
+  it('adds a "missing" instance for each required structure the plan lacks, and none for those it has', () => {
+    const plan = { prescriptionGy: 70, fractions: 35, radiationType: 'PHOTON' };
+    const bag = buildTabularBag([{ tg263Name: 'Parotid_L', dvh: uniformDvh() }], [constraint(26, 30)], {}, plan, ['Parotid_L', 'Brainstem']);
+    expect(bag.instances.map((i) => i.tg263Name)).toEqual(['Parotid_L', 'Brainstem']);
+    const feature = (n: number, name: string) => bag.instances[n].features[INSTANCE_FEATURE_NAMES.indexOf(name)];
+    expect(feature(0, 'missingFromPlan')).toBe(0);
+    expect(feature(1, 'missingFromPlan')).toBe(1);
+    expect(feature(1, 'worstMarginMinor')).toBe(-MARGIN_CLIP);
+    expect(feature(1, 'Dmean_per70Gy')).toBe(0);
+    expect(bag.instances[1].organIndex).toBe(organIndexOf('Brainstem'));
+  });
+
+  it('reads a %Rx limit on a target role against that role\'s level dose, not the plan prescription', () => {
+    // D95% = 4 Gy (uniformDvh); PTV_Low level 4.2 Gy: 100·4/4.2 = 95.238 %Rx, margin to >= 95 = 0.238/95
+    const coverage: ProtocolConstraint = { id: 'ptv-low-d95', structure: 'PTV_Low', metric: 'D95%', comparator: '>=', unit: '%Rx', perProtocol: 95, minor: 90, advisory: false, source: 'test' };
+    const margin = (levels: Map<string, number>) => buildOrganInstance({ tg263Name: 'PTV_Low', dvh: uniformDvh() }, [coverage], 70, levels)
+      .features[INSTANCE_FEATURE_NAMES.indexOf('worstMarginPerProtocol')];
+    expect(margin(new Map([['PTV_Low', 4.2]]))).toBeCloseTo((100 * 4 / 4.2 - 95) / 95, 10);
+    expect(margin(new Map())).toBeCloseTo((100 * 4 / 70 - 95) / 95, 10); // without levels: the 70 Gy prescription
   });
 });

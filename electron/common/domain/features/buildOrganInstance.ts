@@ -9,12 +9,16 @@ import type { NamedStructureDvh, OrganInstance } from './featureTypes';
  * Per-organ instance features (INSTANCE_FEATURE_NAMES order): cumulative DVH sampled every 5 Gy as a
  * fraction of the organ volume, dose metrics in units of 70 Gy, log10 volume / 3, and the worst signed
  * margin to the protocol's per-protocol and minor limits for this structure (fraction of the limit,
- * positive = inside, clipped to ±2; 0 with hasConstraint = 0 when the protocol has no limit here).
+ * positive = inside, clipped to ±2; 0 with hasConstraint = 0 when the protocol has no limit here), and
+ * missingFromPlan = 0 (see missingOrganInstance).
  *
- * @param prescriptionGy plan prescription, used by %Rx constraints
+ * @param prescriptionGy plan prescription, used by %Rx constraints on structures without a dose level
+ * @param levelDosesGy dose of each target role's level in the plan's schedule: a %Rx limit on PTV_Low is a
+ *        percentage of the low level's dose, as the protocol evaluation reads it (evaluateConstraint.ts)
  */
 export function buildOrganInstance(
   structure: NamedStructureDvh, constraints: readonly ProtocolConstraint[], prescriptionGy: number | null,
+  levelDosesGy: ReadonlyMap<string, number> = new Map(),
 ): OrganInstance {
   const { dvh } = structure;
   const volumeCc = Math.max(dvh.volumeCc, 1e-6);
@@ -29,7 +33,7 @@ export function buildOrganInstance(
   let worstMinor = MARGIN_CLIP;
   let evaluated = 0;
   for (const constraint of own) {
-    const margins = constraintMargin(constraint, dvh, prescriptionGy);
+    const margins = constraintMargin(constraint, dvh, levelDosesGy.get(constraint.structure) ?? prescriptionGy);
     if (!margins) continue;
     evaluated += 1;
     worstPerProtocol = Math.min(worstPerProtocol, margins.perProtocol);
@@ -41,9 +45,24 @@ export function buildOrganInstance(
     evaluated ? clip(worstPerProtocol) : 0,
     evaluated ? clip(worstMinor) : 0,
     evaluated ? 1 : 0,
+    0,
   ];
   if (features.length !== INSTANCE_FEATURE_NAMES.length) throw new Error('instance feature count does not match featureSpec');
   return { tg263Name: structure.tg263Name, organIndex: organIndexOf(structure.tg263Name), features: features.map(finite) };
+}
+
+/**
+ * The instance of a structure the protocol requires but the plan lacks: no dose, no volume, both margins at
+ * the worst clip value (its limits cannot be met, the protocol grades the absence), missingFromPlan = 1. Why an
+ * instance: a bag holds what is present, so without it the models could not see the commonest major deviation.
+ */
+export function missingOrganInstance(tg263Name: string): OrganInstance {
+  const features = [
+    ...DVH_SAMPLE_DOSES_GY.map(() => 0), ...DOSE_METRIC_NAMES.map(() => 0),
+    0, -MARGIN_CLIP, -MARGIN_CLIP, 1, 1,
+  ];
+  if (features.length !== INSTANCE_FEATURE_NAMES.length) throw new Error('instance feature count does not match featureSpec');
+  return { tg263Name, organIndex: organIndexOf(tg263Name), features };
 }
 
 /** Volume (cc) receiving at least doseGy, linearly interpolated on the cumulative DVH. */

@@ -1,11 +1,12 @@
 import { calculateDvh } from '../dvh/calculateDvh';
 import { harmoniseStructureNames } from '../naming/harmoniseStructureNames';
-import type { ProtocolConstraint } from '../protocol/protocolSchema';
+import type { Protocol, ProtocolConstraint } from '../protocol/protocolSchema';
+import { selectSchedule } from '../protocol/selectSchedule';
 import type { RtPlanBundle } from '../rt/rtTypes';
 import type { Vec3, VoxelGrid } from '../rt/geometry';
 import { assignFeatureNames } from './assignFeatureNames';
 import { buildTabularBag } from './buildTabularBag';
-import { EXCLUDED_STRUCTURES, FEATURE_DVH_TARGET_SAMPLES, PATCH_CHANNELS } from './featureSpec';
+import { EXCLUDED_STRUCTURES, FEATURE_DVH_TARGET_SAMPLES, PATCH_ANCHOR_ORGANS, PATCH_CHANNELS } from './featureSpec';
 import type { ClinicalVariables, NamedStructureDvh, PatchBag, TabularBag } from './featureTypes';
 import { resampleNearest } from './gridSampling';
 import { rasteriseRoiOnGrid } from './rasteriseRoiOnGrid';
@@ -33,7 +34,7 @@ export interface PlanFeatures {
  */
 export function buildPlanFeatures(
   bundle: RtPlanBundle, constraints: readonly ProtocolConstraint[], clinical: ClinicalVariables,
-  options: { withPatches: boolean },
+  options: { withPatches: boolean; requiredStructures?: readonly string[]; schedules?: Protocol['schedules'] },
 ): PlanFeatures {
   const warnings: string[] = [...bundle.warnings.map((w) => `plan: ${w}`)];
   const base = { patientId: bundle.patientId, planUid: bundle.plan?.sopInstanceUid ?? null, planningSystem: bundle.plan?.planningSystem ?? null };
@@ -57,13 +58,16 @@ export function buildPlanFeatures(
     if ('error' in d) { warnings.push(`${roi.name}: no DVH (${d.error})`); return; }
     structures.push({ tg263Name: names[n], dvh: d });
   });
-  const tabular = buildTabularBag(structures, constraints, clinical, {
-    prescriptionGy: bundle.plan?.prescriptionGy ?? null, fractions: bundle.plan?.fractionsPlanned ?? null, radiationType: bundle.plan?.radiationType ?? null,
-  });
+  const planFacts = { prescriptionGy: bundle.plan?.prescriptionGy ?? null, fractions: bundle.plan?.fractionsPlanned ?? null, radiationType: bundle.plan?.radiationType ?? null };
+  // %Rx limits on a target role refer to that role's dose level in the plan's schedule, as in the evaluation
+  const levelDosesGy = new Map<string, number>(
+    options.schedules?.length ? selectSchedule({ schedules: options.schedules }, planFacts).doseLevels.map((l) => [l.target, l.doseGy]) : [],
+  );
+  const tabular = buildTabularBag(structures, constraints, clinical, planFacts, options.requiredStructures ?? [], levelDosesGy);
   warnings.push(...tabular.warnings);
   let patches: PatchBag | null = null;
   if (options.withPatches) {
-    const wanted = new Set(PATCH_CHANNELS.flatMap((c) => c.organs ?? []));
+    const wanted = new Set([...PATCH_ANCHOR_ORGANS, ...PATCH_CHANNELS.flatMap((c) => c.organs ?? [])]);
     const organMasks = new Map<string, Uint8Array>();
     let bodyMask: Uint8Array | null = null;
     rois.forEach((roi, n) => {

@@ -3,7 +3,7 @@
  * (electron/node/inference). Changing anything here changes the models' inputs: bump the version,
  * re-export the features and retrain. Python reads the same numbers from the exported spec.json.
  */
-export const FEATURE_SPEC_VERSION = 'rtqa-features-1';
+export const FEATURE_SPEC_VERSION = 'rtqa-features-2';
 
 /**
  * Organ (and target) vocabulary of the learned organ embedding; TG-263 names as the name mapping
@@ -42,6 +42,7 @@ export const INSTANCE_FEATURE_NAMES: readonly string[] = [
   'worstMarginPerProtocol',
   'worstMarginMinor',
   'hasConstraint',
+  'missingFromPlan',
 ];
 
 /** Names of the patient-level clinical features, in order. */
@@ -62,19 +63,47 @@ export const CLINICAL_FEATURE_NAMES: readonly string[] = [
   'particleTherapy',
 ];
 
-/** Spatial patches: cubes of PATCH_SIZE voxels on the dose grid, one channel per entry below. */
+/** Spatial patches: cubes of PATCH_SIZE voxels on the dose grid, one channel per entry of PATCH_CHANNELS. */
 export const PATCH_SIZE_VOXELS = 8;
-/** Most patches per patient (deterministic: the highest-dose patches inside the body are kept). */
-export const MAX_PATCHES = 48;
-/** Patch channels. Mask channels are unions of the listed organs (TG-263 names). */
+/** Most patches per patient: the organ-anchored patches first, then the highest-dose tiles inside the body. */
+export const MAX_PATCHES = 32;
+
+/**
+ * Organs that anchor patches. Each gets two cubes, centred on the centroid of its cranial and of its caudal
+ * half (split at the organ's mid-height), because toxicity depends on where in an organ the dose falls, not
+ * only on its mean: the parotid's cranial "stem-cell" region (reference §4.2, van Luijk et al. 2015) and the
+ * superior constrictor's cranial part. A fixed anchor per patch lets the model compare like with like.
+ */
+export const PATCH_ANCHOR_ORGANS: readonly string[] = [
+  'Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R', 'Cavity_Oral',
+  'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I', 'Larynx_SG', 'Glottis', 'Esophagus', 'SpinalCord', 'PTV_High',
+];
+export const PATCH_ANCHOR_HALVES: readonly ('cranial' | 'caudal')[] = ['cranial', 'caudal'];
+/** Anchor vocabulary of the patchAnchors input: 0 = a dose tile with no anchor, then organ × half. */
+export const PATCH_ANCHOR_NAMES: readonly string[] = [
+  'none', ...PATCH_ANCHOR_ORGANS.flatMap((organ) => PATCH_ANCHOR_HALVES.map((half) => `${organ}:${half}`)),
+];
+
+/** Index in PATCH_ANCHOR_NAMES of an organ's half (organ must be in PATCH_ANCHOR_ORGANS). */
+export function patchAnchorIndex(organ: string, half: 'cranial' | 'caudal'): number {
+  return PATCH_ANCHOR_NAMES.indexOf(`${organ}:${half}`);
+}
+
+/**
+ * Patch channels. `anchorMask` is the anchoring organ's own mask (zeros in an unanchored tile); the other
+ * mask channels are unions of the listed organs (TG-263 names).
+ */
 export const PATCH_CHANNELS: readonly { name: string; organs?: readonly string[] }[] = [
   { name: 'ct_per1000HU' },
   { name: 'dose_per70Gy' },
+  { name: 'anchorMask' },
   { name: 'salivaryMask', organs: ['Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'] },
   { name: 'swallowingMask', organs: ['Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I', 'Larynx', 'Larynx_SG', 'Glottis', 'Esophagus'] },
   { name: 'targetMask', organs: ['PTV_High', 'PTV_Mid', 'PTV_Low', 'CTV_High', 'CTV_Mid', 'CTV_Low', 'GTV'] },
   { name: 'neuralMask', organs: ['SpinalCord', 'Brainstem', 'OpticChiasm', 'OpticNrv_L', 'OpticNrv_R'] },
 ];
+/** First channel that is an organ-group union mask (after CT, dose and the anchor mask). */
+export const FIRST_GROUP_MASK_CHANNEL = 3;
 
 /** Model outputs (heads), in the order of the probability output; local control is a separate risk output. */
 export const BINARY_HEADS: readonly string[] = ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2'];
@@ -92,7 +121,7 @@ export function featureSpecAsJson(): Record<string, unknown> {
     version: FEATURE_SPEC_VERSION, organVocabulary: ORGAN_VOCABULARY, doseScaleGy: DOSE_SCALE_GY,
     dvhSampleDosesGy: DVH_SAMPLE_DOSES_GY, doseMetricNames: DOSE_METRIC_NAMES, instanceFeatureNames: INSTANCE_FEATURE_NAMES,
     clinicalFeatureNames: CLINICAL_FEATURE_NAMES, patchSizeVoxels: PATCH_SIZE_VOXELS, maxPatches: MAX_PATCHES,
-    patchChannels: PATCH_CHANNELS.map((c) => c.name), binaryHeads: BINARY_HEADS, allHeads: ALL_HEADS,
+    patchChannels: PATCH_CHANNELS.map((c) => c.name), patchAnchorNames: PATCH_ANCHOR_NAMES, binaryHeads: BINARY_HEADS, allHeads: ALL_HEADS,
   };
 }
 

@@ -58,8 +58,10 @@ export interface PatchBag {
   readonly channels: number;
   readonly patchSizeVoxels: number;
   readonly data: Float32Array;
-  /** corner voxel (i, j, k) on the dose grid of each patch */
+  /** corner voxel (i, j, k) on the dose grid of each patch; an anchored cube may reach outside the grid (then padded) */
   readonly cornersIjk: Array<[number, number, number]>;
+  /** per patch, its index in PATCH_ANCHOR_NAMES (0 = unanchored dose tile) */
+  readonly anchorIds: Int32Array;
   /** patch centre in body-box coordinates, each in [0, 1] (left→right, anterior→posterior, inferior→superior) */
   readonly positions: Float32Array;
   readonly warnings: string[];

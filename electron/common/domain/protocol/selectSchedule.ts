@@ -9,7 +9,7 @@ import type { Protocol, ProtocolSchedule } from './protocolSchema';
  * With no prescription, fractions decide; with nothing known, the first schedule. Always returns one of the
  * protocol's schedules, so a deviation becomes a finding against the nearest schedule instead of "no schedule".
  */
-export function selectSchedule(protocol: Protocol, plan: PlanFacts): ProtocolSchedule {
+export function selectSchedule(protocol: Pick<Protocol, 'schedules'>, plan: Pick<PlanFacts, 'prescriptionGy' | 'fractions'>): ProtocolSchedule {
   const cost = (s: ProtocolSchedule): [number, number] => {
     const prescribedGy = s.doseLevels[0].doseGy;
     const rxRelative = plan.prescriptionGy === null ? 0 : Math.abs(plan.prescriptionGy - prescribedGy) / prescribedGy;
