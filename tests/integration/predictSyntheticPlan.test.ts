@@ -62,6 +62,8 @@ describe('rtqa predict on a synthetic plan', () => {
     expect(map).not.toBeNull();
     expect(map.reduce((a, b) => Math.max(a, b), 0)).toBeCloseTo(1, 6);
     expect(map.some((v) => v === 0)).toBe(true);
+    // the map comes from the primary (fused) model's patch attention, and the prediction says so
+    expect(result.predictions[0].riskMapModel).toBe(result.predictions[0].primaryModel);
   });
 
   it('stores the predictions with model name, version, hash and provider and serves them to the review screen', async () => {

@@ -50,6 +50,8 @@ export interface PlanPrediction {
   warnings: string[];
   /** relative risk map on the dose grid from the patch attention of the union of heads, or null */
   riskMap: Float32Array | null;
+  /** the model whose patch attention made riskMap (null without a map) */
+  riskMapModel: string | null;
 }
 
 /** Runs the model set on one plan's features and explains the tabular prediction with SHAP. */
@@ -81,7 +83,8 @@ export async function predictPlan(models: ModelSet, features: PlanFeatures, opti
   const primary = choosePrimaryModel(ranModels);
   const organAttention = attentionRows(outputs.get(primary)?.organAttention ?? outputs.get('tabular-mil')!.organAttention, features.organNames);
   let riskMap: Float32Array | null = null;
-  const patchAttention = outputs.get(primary)?.patchAttention ?? outputs.get('spatial-mil')?.patchAttention;
+  const mapSource = outputs.get(primary)?.patchAttention ? primary : outputs.get('spatial-mil')?.patchAttention ? 'spatial-mil' : null;
+  const patchAttention = mapSource ? outputs.get(mapSource)?.patchAttention : undefined;
   if (patchAttention && features.patches && features.doseGrid) {
     const n = features.patches.count;
     const combined = Array.from({ length: n }, (_, i) => Math.max(...ALL_HEADS.map((_h, k) => patchAttention.data[k * n + i])));
@@ -97,7 +100,7 @@ export async function predictPlan(models: ModelSet, features: PlanFeatures, opti
     shapMethod = `${shap[0]?.result.method} (tabular-mil, ${shap[0]?.result.evaluations} coalitions)`;
     explanations = shap.flatMap((e) => e.players.map((feature, i) => ({ head: e.head, feature, shap: e.result.values[i] })));
   }
-  return { patientId: features.patientId, planUid: features.planUid, primaryModel: primary, runs, organAttention, explanations, shapMethod, outOfDistribution, warnings, riskMap };
+  return { patientId: features.patientId, planUid: features.planUid, primaryModel: primary, runs, organAttention, explanations, shapMethod, outOfDistribution, warnings, riskMap, riskMapModel: riskMap ? mapSource : null };
 }
 
 function headPrediction(head: string, probability: number, spread: number): HeadPrediction {

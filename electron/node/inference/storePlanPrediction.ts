@@ -44,12 +44,7 @@ export function storePlanPrediction(db: Db, actor: string, prediction: StorableP
   })();
 }
 
-/**
- * The run whose patch attention made the risk map: predictPlan takes the primary model's patch attention
- * (early fusion) and falls back to the spatial model's when the primary is the tabular model (no patches).
- */
+/** The run whose patch attention made the risk map, as predictPlan names it. */
 function riskMapModel(prediction: PlanPrediction) {
-  const primary = prediction.runs.find((r) => r.modelName === prediction.primaryModel);
-  if (primary && primary.modelName !== 'tabular-mil') return primary;
-  return prediction.runs.find((r) => r.modelName === 'spatial-mil') ?? primary ?? null;
+  return prediction.runs.find((r) => r.modelName === prediction.riskMapModel) ?? null;
 }
