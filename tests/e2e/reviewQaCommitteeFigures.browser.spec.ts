@@ -2,20 +2,8 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CommitteePage } from './pages/CommitteePage';
+import { callHost } from './support/callHost';
 import { e2eContext, REPO_ROOT, SCREENSHOT_DIR } from './support/e2ePaths';
-
-/** POST one API call to the browser host the way the app does (token header, same origin). */
-async function callHost<T>(url: string, name: string, input: unknown): Promise<T> {
-  const base = new URL(url);
-  const response = await fetch(new URL(`/api/${name}`, base.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-rtqa-token': base.searchParams.get('token') ?? '' },
-    body: JSON.stringify(input),
-  });
-  const envelope = await response.json() as { ok: boolean; data?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
 
 test('a QA committee member opens the committee screen and sees the same per-centre figures as the CLI report', async ({ page }) => {
   const context = e2eContext();

@@ -3,21 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { PlanReviewPage } from './pages/PlanReviewPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { callHost } from './support/callHost';
 import { e2eContext, REPO_ROOT, SCREENSHOT_DIR } from './support/e2ePaths';
 import { plantedMajorDeviation } from './support/plantedDeviation';
-
-/** POST one API call to the browser host the way the app does (token header, same origin). */
-async function callHost<T>(url: string, name: string, input: unknown): Promise<T> {
-  const base = new URL(url);
-  const response = await fetch(new URL(`/api/${name}`, base.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-rtqa-token': base.searchParams.get('token') ?? '' },
-    body: JSON.stringify(input),
-  });
-  const envelope = await response.json() as { ok: boolean; data?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.data as T;
-}
 
 /** Pixels of a view's risk layer that are not transparent (read back from the canvas the browser drew). */
 function paintedRiskPixels(page: Page, orientation: string): Promise<number> {

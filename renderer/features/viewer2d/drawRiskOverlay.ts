@@ -2,6 +2,7 @@ import type { Types } from '@cornerstonejs/core';
 import { extractPlane, type VolumePlane } from '../../imaging/extractPlane';
 import { marchingSquares } from '../../imaging/marchingSquares';
 import { affineWorldToCanvas } from './affineWorldToCanvas';
+import { drawPlaneImage, type ScratchCanvas } from './drawPlaneImage';
 import { RISK_FLOOR, riskWashPixels } from './riskWashPixels';
 import type { LoadedVolume } from './viewerTypes';
 
@@ -24,7 +25,7 @@ export const RISK_OUTLINE_LEVEL = 0.5;
 
 type Viewport = Pick<Types.IVolumeViewport, 'worldToCanvas' | 'getCamera'>;
 
-let washCanvas: HTMLCanvasElement | null = null;
+const washScratch: ScratchCanvas = { canvas: null };
 
 /**
  * Draws the risk map's plane under the view's camera on the risk layer (a canvas over the view, CSS size
@@ -51,20 +52,8 @@ export function drawRiskOverlay(ctx: CanvasRenderingContext2D, viewport: Viewpor
 }
 
 function drawWash(ctx: CanvasRenderingContext2D, plane: VolumePlane, opacity: number, toCanvas: (p: Types.Point3) => Types.Point2, pixelRatio: number): void {
-  washCanvas ??= document.createElement('canvas');
-  if (washCanvas.width !== plane.width || washCanvas.height !== plane.height) { washCanvas.width = plane.width; washCanvas.height = plane.height; }
-  washCanvas.getContext('2d')!.putImageData(new ImageData(riskWashPixels(plane.field, opacity), plane.width, plane.height), 0, 0);
-  const p00 = toCanvas(plane.toWorld(0, 0));
-  const p10 = toCanvas(plane.toWorld(1, 0));
-  const p01 = toCanvas(plane.toWorld(0, 1));
-  ctx.save();
-  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  ctx.transform(p10[0] - p00[0], p10[1] - p00[1], p01[0] - p00[0], p01[1] - p00[1], p00[0], p00[1]);
   // the map is constant over each patch: nearest-neighbour keeps the patch edges where the model put them
-  ctx.imageSmoothingEnabled = false;
-  // pixel (u, v) is the voxel centred on (u, v): its square spans u − ½ … u + ½
-  ctx.drawImage(washCanvas, -0.5, -0.5);
-  ctx.restore();
+  drawPlaneImage(ctx, washScratch, plane, new ImageData(riskWashPixels(plane.field, opacity), plane.width, plane.height), toCanvas, pixelRatio, false);
 }
 
 function drawOutline(ctx: CanvasRenderingContext2D, plane: VolumePlane, toCanvas: (p: Types.Point3) => Types.Point2, pixelRatio: number): void {

@@ -1,6 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { cutIntervals, planeAt } from '../../imaging/contourPlanes';
 import { affineWorldToCanvas } from './affineWorldToCanvas';
+import { drawPlaneImage, type ScratchCanvas } from './drawPlaneImage';
 import { dosePlaneAt, type DosePlane } from './dosePlaneCache';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
 
@@ -80,28 +81,14 @@ function drawPlaneContent(ctx: CanvasRenderingContext2D, camera: Types.ICamera, 
   if (input.markerMm) drawMarker(ctx, input.markerMm, focal, normal, toCanvas);
 }
 
-let washCanvas: HTMLCanvasElement | null = null;
+const washScratch: ScratchCanvas = { canvas: null };
 
 /**
  * The colourwash as an image of the dose plane, one pixel per dose voxel, placed on the view by the affine map
  * plane index → canvas (exact for the orthogonal views) and smoothed bilinearly by the canvas.
  */
 function drawWash(ctx: CanvasRenderingContext2D, dosePlane: DosePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2, pixelRatio: number): void {
-  const { plane } = dosePlane;
-  washCanvas ??= document.createElement('canvas');
-  if (washCanvas.width !== plane.width || washCanvas.height !== plane.height) { washCanvas.width = plane.width; washCanvas.height = plane.height; }
-  const washCtx = washCanvas.getContext('2d')!;
-  washCtx.putImageData(dosePlane.wash(display.minGy, display.maxGy, display.opacity), 0, 0);
-  const p00 = toCanvas(plane.toWorld(0, 0));
-  const p10 = toCanvas(plane.toWorld(1, 0));
-  const p01 = toCanvas(plane.toWorld(0, 1));
-  ctx.save();
-  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  ctx.transform(p10[0] - p00[0], p10[1] - p00[1], p01[0] - p00[0], p01[1] - p00[1], p00[0], p00[1]);
-  ctx.imageSmoothingEnabled = true;
-  // pixel (u, v) is the voxel centred on (u, v): its square spans u − ½ … u + ½
-  ctx.drawImage(washCanvas, -0.5, -0.5);
-  ctx.restore();
+  drawPlaneImage(ctx, washScratch, dosePlane.plane, dosePlane.wash(display.minGy, display.maxGy, display.opacity), toCanvas, pixelRatio, true);
 }
 
 function drawIsodoses(ctx: CanvasRenderingContext2D, dosePlane: DosePlane, display: DoseDisplay, toCanvas: (p: Types.Point3) => Types.Point2): void {
