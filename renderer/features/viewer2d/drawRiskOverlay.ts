@@ -3,6 +3,7 @@ import { extractPlane, type VolumePlane } from '../../imaging/extractPlane';
 import { marchingSquares } from '../../imaging/marchingSquares';
 import { affineWorldToCanvas } from './affineWorldToCanvas';
 import { drawPlaneImage, type ScratchCanvas } from './drawPlaneImage';
+import { tracePlaneSegments } from './tracePlaneSegments';
 import { RISK_FLOOR, riskWashPixels } from './riskWashPixels';
 import type { LoadedVolume } from './viewerTypes';
 
@@ -64,12 +65,7 @@ function drawOutline(ctx: CanvasRenderingContext2D, plane: VolumePlane, toCanvas
   ctx.lineWidth = 1.2;
   ctx.setLineDash([4, 3]);
   ctx.beginPath();
-  for (let s = 0; s < segments.length; s += 4) {
-    const a = toCanvas(plane.toWorld(segments[s], segments[s + 1]));
-    const b = toCanvas(plane.toWorld(segments[s + 2], segments[s + 3]));
-    ctx.moveTo(a[0], a[1]);
-    ctx.lineTo(b[0], b[1]);
-  }
+  tracePlaneSegments(ctx, plane, segments, toCanvas);
   ctx.stroke();
   ctx.setLineDash([]);
 }

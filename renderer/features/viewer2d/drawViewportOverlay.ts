@@ -2,6 +2,7 @@ import type { Types } from '@cornerstonejs/core';
 import { cutIntervals, planeAt } from '../../imaging/contourPlanes';
 import { affineWorldToCanvas } from './affineWorldToCanvas';
 import { drawPlaneImage, type ScratchCanvas } from './drawPlaneImage';
+import { tracePlaneSegments } from './tracePlaneSegments';
 import { dosePlaneAt, type DosePlane } from './dosePlaneCache';
 import type { DoseDisplay, LoadedVolume, StructureOverlay, ViewOrientation } from './viewerTypes';
 
@@ -99,12 +100,7 @@ function drawIsodoses(ctx: CanvasRenderingContext2D, dosePlane: DosePlane, displ
     if (segments.length === 0) continue;
     ctx.strokeStyle = level.color;
     ctx.beginPath();
-    for (let s = 0; s < segments.length; s += 4) {
-      const a = toCanvas(plane.toWorld(segments[s], segments[s + 1]));
-      const b = toCanvas(plane.toWorld(segments[s + 2], segments[s + 3]));
-      ctx.moveTo(a[0], a[1]);
-      ctx.lineTo(b[0], b[1]);
-    }
+    tracePlaneSegments(ctx, plane, segments, toCanvas);
     ctx.stroke();
   }
 }
