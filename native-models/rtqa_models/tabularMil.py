@@ -8,7 +8,7 @@ from .attention import GatedAttention
 BRANCHES = 4  # majorDeviation, xerostomiaG2, dysphagiaG2, localControl
 # The attention priors are stored ÷ PRIOR_SCALE: with Adam this moves them PRIOR_SCALE times faster in logit
 # units than the content weights, so attention concentrates within the few epochs one CPU thread allows.
-PRIOR_SCALE = 10.0
+PRIOR_SCALE = 3.0
 
 
 class TabularMil(nn.Module):
