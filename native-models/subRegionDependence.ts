@@ -1,7 +1,8 @@
 // How much of each toxicity outcome depends on WHERE in an organ the dose falls, straight from the generator:
-// the expected AUC of the true probability (Bayes-optimal) against the expected AUC of the same LIPP model with
-// the sub-region term removed (each cranial-half mean set to its organ mean: the best any whole-organ DVH model
-// can do). The gap is the most a spatial model can gain over a DVH-only one (the ">= 0.05" bar).
+// the expected AUC of the true probability (Bayes-optimal) against the expected AUC of the same model with each
+// cranial-half mean dose replaced by its organ mean (the generator's own coefficients on whole-organ doses). The
+// gap estimates what a spatial model can gain over a DVH-only one (the ">= 0.05" bar); a refitted DVH
+// model can narrow it further, as sub-region and organ doses are correlated.
 // Expected AUC under Bernoulli(p) outcomes: sum over pairs p_i (1 - p_j) [s_i > s_j] / sum p_i (1 - p_j).
 // Usage (bundled with esbuild, ESM): node subRegionDependence.mjs [--patients 300] [--seed 777]
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseProtocolYaml } from '../../common/domain/protocol/parseProtocolYaml';
 import type { Protocol } from '../../common/domain/protocol/protocolSchema';
 import { drawCentres, drawPatients } from '../../common/domain/synth/drawCohort';
-import { drawOutcomes } from '../../common/domain/synth/drawOutcomes';
+import { drawOutcomes, type OutcomeDoses } from '../../common/domain/synth/drawOutcomes';
 import { makeUidRoot } from '../../common/domain/synth/makeUidRoot';
 import { outcomeDoses } from '../../common/domain/synth/outcomeDoses';
 import { DEFAULT_SIZE, planPatient, SMALL_SIZE } from '../../common/domain/synth/planPatient';
@@ -45,7 +45,8 @@ export async function generateTrial(options: GenerateTrialOptions): Promise<Tria
     const plan = planPatient(spec, protocol, size, options.seed);
     const written = writePatientFiles(options.outDir, spec, plan, size, uidRoot, i, options.seed);
     const deviations = truthDeviations(spec, plan, protocol);
-    const outcomes = drawOutcomes(outcomeDoses(plan), {
+    const doses = outcomeDoses(plan);
+    const outcomes = drawOutcomes(doses, {
       tumourSide: spec.tumourSide, baselineXerostomia: spec.baselineXerostomia, baselineDysphagia: spec.baselineDysphagia, location: spec.location,
       postOperative: spec.scheduleId.startsWith('postop'), hpvPositive: spec.hpvPositive, tStage: spec.tStage,
       highPtvName: plan.anatomy.targetLevels[0]?.ptvName ?? 'PTV_High',
@@ -59,6 +60,7 @@ export async function generateTrial(options: GenerateTrialOptions): Promise<Tria
       patientId: spec.patientId, centre: spec.centre.centre, centreCode: spec.centre.code, planDate: spec.planDate, radiation: spec.radiation,
       expectedGrade: worstGrade(deviations), deviations, structureNames: written.structureNames, targetRoles,
       outcomes: { xerostomiaG2: outcomes.xerostomiaG2, dysphagiaG2: outcomes.dysphagiaG2, localControl: outcomes.localControl },
+      outcomeDoses: roundedDoses(doses),
       causalStructures: outcomes.causalStructures, causalStructuresByOutcome: outcomes.causalStructuresByOutcome,
       folder: written.folder, studyInstanceUid: written.studyInstanceUid, planSopInstanceUid: written.planSopInstanceUid,
       structureSetSopInstanceUid: written.structureSetSopInstanceUid, doseSopInstanceUid: written.doseSopInstanceUid,
@@ -102,6 +104,8 @@ export interface PatientTruth {
   structureNames: Record<string, string>;
   targetRoles: Record<string, string>;
   outcomes: { xerostomiaG2: { probability: number; event: boolean }; dysphagiaG2: { probability: number; event: boolean }; localControl: { probability2y: number; months: number; event: boolean } };
+  /** the true-anatomy dose summaries the outcome models read (Gy, 0.001 Gy steps) */
+  outcomeDoses: OutcomeDoses;
   causalStructures: string[];
   causalStructuresByOutcome: Record<string, string[]>;
   folder: string; studyInstanceUid: string; planSopInstanceUid: string; structureSetSopInstanceUid: string; doseSopInstanceUid: string;
@@ -122,3 +126,14 @@ export interface TrialTruth {
 }
 
 export { SMALL_SIZE, DEFAULT_SIZE };
+
+/** Dose summaries rounded to 0.001 Gy for truth.json (the outcome draw used the unrounded values). */
+function roundedDoses(d: OutcomeDoses): OutcomeDoses {
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  const pair = (p: { readonly L: number; readonly R: number }) => ({ L: r(p.L), R: r(p.R) });
+  return {
+    parotidMeanGy: pair(d.parotidMeanGy), parotidCranialMeanGy: pair(d.parotidCranialMeanGy), submandibularMeanGy: pair(d.submandibularMeanGy),
+    oralCavityMeanGy: r(d.oralCavityMeanGy), pcmSupMeanGy: r(d.pcmSupMeanGy), pcmSupCranialMeanGy: r(d.pcmSupCranialMeanGy),
+    pcmMidMeanGy: r(d.pcmMidMeanGy), pcmInfMeanGy: r(d.pcmInfMeanGy), targetD95Gy: r(d.targetD95Gy), fractions: d.fractions,
+  };
+}

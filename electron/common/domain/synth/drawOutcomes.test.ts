@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawCentres, drawPatients } from './drawCohort';
-import { drawOutcomes, localControlProbability2y, type OutcomeDoses } from './drawOutcomes';
+import { drawOutcomes, localControlProbability2y, PAROTID_CRANIAL_BETA, type OutcomeDoses } from './drawOutcomes';
 import { SeededRandom } from './seededRandom';
 
 /**
@@ -73,11 +73,21 @@ describe('drawOutcomes', () => {
     expect(localControlProbability2y({ targetD95Gy: 70, fractions: 35 }, { hpvPositive: false, tStage: 2, postOperative: false })).toBeCloseTo(1 / (1 + (61 / 70) ** 11.6), 10);
     expect(1 / (1 + (61 / 70) ** 11.6)).toBeCloseTo(0.832, 3);
   });
-  it('the spatial term matters: same organ mean doses, hotter cranial parotid → higher xerostomia risk', () => {
-    const base = cohortDoses(new SeededRandom(1), 'pharynx');
+  it('the spatial term matters: same organ mean doses, cranial parotid halves 10 Gy hotter → 2 × 0.12 × 10 logits more xerostomia risk', () => {
+    const base = { ...cohortDoses(new SeededRandom(1), 'pharynx'), parotidMeanGy: { L: 14, R: 14 } };
     const clinical = { tumourSide: 1 as const, baselineXerostomia: 1 as const, baselineDysphagia: 1 as const, location: 'pharynx' as const, postOperative: false, hpvPositive: false, tStage: 2 as const, highPtvName: 'PTV_7000' };
-    const cold = drawOutcomes({ ...base, parotidCranialMeanGy: { L: base.parotidMeanGy.L - 5, R: base.parotidMeanGy.R - 5 } }, clinical, new SeededRandom(2));
-    const hot = drawOutcomes({ ...base, parotidCranialMeanGy: { L: base.parotidMeanGy.L + 5, R: base.parotidMeanGy.R + 5 } }, clinical, new SeededRandom(2));
-    expect(hot.xerostomiaG2.probability).toBeGreaterThan(cold.xerostomiaG2.probability + 0.1);
+    const cold = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 4, R: 4 } }, clinical, new SeededRandom(2));
+    const hot = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 14, R: 14 } }, clinical, new SeededRandom(2));
+    const logit = (p: number) => Math.log(p / (1 - p));
+    expect(logit(hot.xerostomiaG2.probability) - logit(cold.xerostomiaG2.probability)).toBeCloseTo(2 * PAROTID_CRANIAL_BETA * 10, 9);
+  });
+  it('risk rises with dose: the same plan with 10 Gy more everywhere in both parotids has the higher xerostomia risk', () => {
+    const base = cohortDoses(new SeededRandom(3), 'pharynx');
+    const clinical = { tumourSide: 1 as const, baselineXerostomia: 1 as const, baselineDysphagia: 1 as const, location: 'pharynx' as const, postOperative: false, hpvPositive: false, tStage: 2 as const, highPtvName: 'PTV_7000' };
+    const plus = (p: { L: number; R: number }) => ({ L: p.L + 10, R: p.R + 10 });
+    const low = drawOutcomes(base, clinical, new SeededRandom(4));
+    const high = drawOutcomes({ ...base, parotidMeanGy: plus(base.parotidMeanGy), parotidCranialMeanGy: plus(base.parotidCranialMeanGy) }, clinical, new SeededRandom(4));
+    // LIPP term: 0.0996·Σ(√(D+10) − √D) > 0; sub-region term: 0.12 × 10 Gy × 2 = 2.4 logits
+    expect(high.xerostomiaG2.probability).toBeGreaterThan(low.xerostomiaG2.probability);
   });
 });

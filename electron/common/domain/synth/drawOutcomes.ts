@@ -38,9 +38,18 @@ export interface Outcomes {
   readonly causalStructuresByOutcome: { xerostomiaG2: string[]; dysphagiaG2: string[]; localControl: string[] };
 }
 
-/** Extra logit per Gy by which the cranial parotid / cranial PCM-sup sub-region dose exceeds the organ mean. */
+/**
+ * Extra logit per Gy of mean dose to the cranial half of each parotid (the stem-cell region) and of the
+ * superior constrictor, above the generated cohort's average for that sub-region. The term is absolute, so
+ * risk rises with dose everywhere in the organ and fastest in the sub-region. (An earlier form used the
+ * sub-region dose minus the organ mean: as the hot part of these organs is nearly always the caudal one,
+ * that made risk fall as the organ's mean dose rose.)
+ */
 export const PAROTID_CRANIAL_BETA = 0.12;
 export const PCM_SUP_CRANIAL_BETA = 0.1;
+/** Cohort averages of the sub-region mean doses, Gy (600 generated patients, seeds 4101–4102): centring keeps the LIPP event rates. */
+export const PAROTID_CRANIAL_REFERENCE_GY = 9.0;
+export const PCM_SUP_CRANIAL_REFERENCE_GY = 10.6;
 /** Logistic TCP (reference §3.4, S41 form): γ50 = 2.9; D50 recalibrated so 70 Gy EQD2 gives ≈ 83 % 2-y LRC for a T1–2 HPV-negative primary (cohort mean ≈ 75–80 %). */
 export const TCP_GAMMA50 = 2.9;
 export const TCP_D50_GY = 61.0;
@@ -56,7 +65,7 @@ export function localControlProbability2y(doses: Pick<OutcomeDoses, 'targetD95Gy
 
 /**
  * Draws the three endpoints. Xerostomia and dysphagia ≥ G2 at 6 months: LIPP v2.2 linear predictors plus a
- * spatial term (sub-region dose minus organ mean dose), so whole-organ summaries miss part of the risk.
+ * sub-region term (cranial-half mean dose), so whole-organ summaries miss part of the risk.
  * Local-regional control: Weibull time to failure whose 2-year survival equals the TCP, censored at a
  * uniform 24–60-month follow-up.
  */
@@ -67,7 +76,10 @@ export function drawOutcomes(doses: OutcomeDoses, clinical: OutcomeClinical, rng
     submandibularMeanGy: (doses.submandibularMeanGy.L + doses.submandibularMeanGy.R) / 2,
     baseline: clinical.baselineXerostomia, postOperative: clinical.postOperative,
   });
-  const spatialParotid = { L: PAROTID_CRANIAL_BETA * (doses.parotidCranialMeanGy.L - doses.parotidMeanGy.L), R: PAROTID_CRANIAL_BETA * (doses.parotidCranialMeanGy.R - doses.parotidMeanGy.R) };
+  const spatialParotid = {
+    L: PAROTID_CRANIAL_BETA * (doses.parotidCranialMeanGy.L - PAROTID_CRANIAL_REFERENCE_GY),
+    R: PAROTID_CRANIAL_BETA * (doses.parotidCranialMeanGy.R - PAROTID_CRANIAL_REFERENCE_GY),
+  };
   const xeroS = xt.intercept + xt.parotids + xt.submandibulars + xt.baseline + spatialParotid.L + spatialParotid.R;
   const bParotid = xt.parotids / Math.max(1e-9, Math.sqrt(doses.parotidMeanGy.L) + Math.sqrt(doses.parotidMeanGy.R));
   const xeroContrib: Record<string, number> = {
@@ -80,7 +92,7 @@ export function drawOutcomes(doses: OutcomeDoses, clinical: OutcomeClinical, rng
     oralCavityMeanGy: doses.oralCavityMeanGy, pcmSupMeanGy: doses.pcmSupMeanGy, pcmMidMeanGy: doses.pcmMidMeanGy, pcmInfMeanGy: doses.pcmInfMeanGy,
     baseline: clinical.baselineDysphagia, location: clinical.location, postOperative: clinical.postOperative,
   });
-  const spatialPcm = PCM_SUP_CRANIAL_BETA * (doses.pcmSupCranialMeanGy - doses.pcmSupMeanGy);
+  const spatialPcm = PCM_SUP_CRANIAL_BETA * (doses.pcmSupCranialMeanGy - PCM_SUP_CRANIAL_REFERENCE_GY);
   const dysS = dt.intercept + dt.oralCavity + dt.pcmSup + dt.pcmMid + dt.pcmInf + dt.baseline + dt.location + spatialPcm;
   const dysContrib: Record<string, number> = { Cavity_Oral: dt.oralCavity, Musc_Constrict_S: dt.pcmSup + spatialPcm, Musc_Constrict_M: dt.pcmMid, Musc_Constrict_I: dt.pcmInf };
 
