@@ -69,7 +69,7 @@ def main(argv=None):
         timings[name] = round(time.time() - t0, 1)
         return result
 
-    new_tabular = lambda: TabularMil(vocab, f_dim, c_dim).set_feature_scaling(train.instances, train.instance_mask)  # noqa: E731
+    new_tabular = lambda: TabularMil(vocab, f_dim, c_dim, spec['instanceFeatureNames'], spec['organVocabulary']).set_feature_scaling(train.instances, train.instance_mask)  # noqa: E731
     tabular = timed('tabular', lambda: [fit(new_tabular(), 'tabular', t_train, t_val, epochs=epochs, batch_size=32, lr=5e-3,
                                             patience=15, seed=args.seed + s, log=log) for s in range(members)])
     spatial, early = [], []

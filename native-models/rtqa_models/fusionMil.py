@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from .spatialMil import SpatialMil
-from .tabularMil import BRANCHES, TabularMil
+from .tabularMil import BAG_SUMMARIES, BRANCHES, TabularMil
 
 
 class EarlyFusionMil(nn.Module):
@@ -15,12 +15,12 @@ class EarlyFusionMil(nn.Module):
         super().__init__()
         self.tabular = tabular
         self.spatial = spatial
-        self.heads = nn.ModuleList([nn.Linear(tabular.hidden + spatial.hidden + clinical_dim, 1) for _ in range(BRANCHES)])
+        self.heads = nn.ModuleList([nn.Linear(tabular.hidden + spatial.hidden + clinical_dim + BAG_SUMMARIES, 1) for _ in range(BRANCHES)])
 
     def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, anchors, patch_mask):
-        zt, at = self.tabular.embed(organ_ids, instance_features, instance_mask)
+        zt, at, summaries = self.tabular.embed(organ_ids, instance_features, instance_mask)
         zs, as_ = self.spatial.embed(patches, positions, anchors, patch_mask)
-        logits = torch.cat([head(torch.cat([zt[:, k], zs[:, k], clinical], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
+        logits = torch.cat([head(torch.cat([zt[:, k], zs[:, k], clinical, summaries], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
         return logits, at, as_
 
 

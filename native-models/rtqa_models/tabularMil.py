@@ -9,12 +9,27 @@ BRANCHES = 4  # majorDeviation, xerostomiaG2, dysphagiaG2, localControl
 # The attention priors are stored ÷ PRIOR_SCALE: with Adam this moves them PRIOR_SCALE times faster in logit
 # units than the content weights, so attention concentrates within the few epochs one CPU thread allows.
 PRIOR_SCALE = 3.0
+# The protocol's own verdict per organ, pooled over the bag: the worst margins (min over organs) and whether any
+# required structure is missing (max). A major deviation is "any organ past its minor limit", a maximum over the
+# bag that a weighted average of instances can only approximate; pooling these three features makes it exact.
+MARGIN_FEATURES = ('worstMarginPerProtocol', 'worstMarginMinor')
+MISSING_FEATURE = 'missingFromPlan'
+BAG_SUMMARIES = len(MARGIN_FEATURES) + 1
+MAJOR_BRANCH = 0
+# Where the published NTCP models look (LIPP v2.2, reference §3.3): the attention prior of each toxicity branch
+# starts at +LITERATURE_PRIOR on these organs (+1.5 logits after PRIOR_SCALE) and is learned from there. Without it
+# the dysphagia branch settles on the spinal cord, whose DVH follows the constrictors' (they lie side by side).
+LITERATURE_ORGANS = {1: ('Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'),
+                     2: ('Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I')}
+LITERATURE_PRIOR = 0.5
 
 
 class TabularMil(nn.Module):
-    def __init__(self, vocab_size: int, instance_dim: int, clinical_dim: int, embed_dim: int = 8, hidden: int = 64,
-                 dropout: float = 0.1):
+    def __init__(self, vocab_size: int, instance_dim: int, clinical_dim: int, feature_names: list, organ_vocabulary: list = (),
+                 embed_dim: int = 8, hidden: int = 64, dropout: float = 0.1):
         super().__init__()
+        self.margin_index = [feature_names.index(n) for n in MARGIN_FEATURES]
+        self.missing_index = feature_names.index(MISSING_FEATURE)
         self.organ_embedding = nn.Embedding(vocab_size, embed_dim)
         self.encoder = nn.Sequential(
             nn.Linear(embed_dim + instance_dim, hidden), nn.ReLU(), nn.Dropout(dropout),
@@ -24,7 +39,17 @@ class TabularMil(nn.Module):
         # epochs this way, while the content term (dose, margins) decides within and across organs
         self.organ_prior = nn.Embedding(vocab_size, BRANCHES)
         nn.init.zeros_(self.organ_prior.weight)
-        self.heads = nn.ModuleList([nn.Linear(hidden + clinical_dim, 1) for _ in range(BRANCHES)])
+        if organ_vocabulary:
+            with torch.no_grad():
+                for branch, organs in LITERATURE_ORGANS.items():
+                    for organ in organs:
+                        if organ in organ_vocabulary:
+                            self.organ_prior.weight[organ_vocabulary.index(organ), branch] = LITERATURE_PRIOR
+        self.heads = nn.ModuleList([nn.Linear(hidden + clinical_dim + BAG_SUMMARIES, 1) for _ in range(BRANCHES)])
+        # the major branch's attention is drawn to organs by how far they are past the minor limit, with a learned
+        # strength (softplus, starting near 2 logits per tenth of the limit): the organ that breaks the protocol is
+        # then the one attended to, which the content term alone learns slowly on one CPU thread
+        self.margin_attention = nn.Parameter(torch.tensor(2.0))
         self.hidden = hidden
         # instance features standardised with the training set's statistics (set_feature_scaling): rare but
         # decisive values (a missing structure, a negative margin) then stand out from the first epoch
@@ -39,15 +64,31 @@ class TabularMil(nn.Module):
         return self
 
     def embed(self, organ_ids, instance_features, instance_mask):
-        """Bag embeddings z [B, K, H] and attention [B, K, N]."""
+        """Bag embeddings z [B, K, H], attention [B, K, N] and the pooled protocol summaries [B, BAG_SUMMARIES]."""
         scaled = ((instance_features - self.feature_mean) / self.feature_std).clamp(-10.0, 10.0)
         h = self.encoder(torch.cat([self.organ_embedding(organ_ids), scaled], dim=-1))
-        return self.attention(h, instance_mask, PRIOR_SCALE * self.organ_prior(organ_ids))
+        prior = PRIOR_SCALE * self.organ_prior(organ_ids)
+        # how far past its minor limit each organ is, in tenths of the limit (0 within it; missing organs are far past)
+        past_minor = 10.0 * (-instance_features[..., self.margin_index[1]]).clamp(0.0, 2.0)
+        pull = nn.functional.softplus(self.margin_attention) * past_minor.unsqueeze(-1)
+        branch = nn.functional.one_hot(torch.tensor(MAJOR_BRANCH), BRANCHES).to(pull.dtype)
+        z, a = self.attention(h, instance_mask, prior + pull * branch)
+        return z, a, bag_summaries(instance_features, instance_mask, self.margin_index, self.missing_index)
 
-    def head_logits(self, z, clinical):
-        """Per-branch logit / log-hazard [B, K] from bag embeddings and clinical variables."""
-        return torch.cat([head(torch.cat([z[:, k], clinical], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
+    def head_logits(self, z, clinical, summaries):
+        """Per-branch logit / log-hazard [B, K] from bag embeddings, clinical variables and protocol summaries."""
+        return torch.cat([head(torch.cat([z[:, k], clinical, summaries], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
 
     def forward(self, organ_ids, instance_features, instance_mask, clinical):
-        z, a = self.embed(organ_ids, instance_features, instance_mask)
-        return self.head_logits(z, clinical), a
+        z, a, s = self.embed(organ_ids, instance_features, instance_mask)
+        return self.head_logits(z, clinical, s), a
+
+
+def bag_summaries(instance_features, instance_mask, margin_index, missing_index):
+    """[B, N, F] -> [B, 3]: min over real organs of each margin (clipped to [-2, 2], ×10) and max of missingFromPlan.
+    Padded instances read as +2 (a comfortable margin) and 0 (present), so they never win."""
+    pad = (1.0 - instance_mask).unsqueeze(-1)
+    margins = instance_features[..., margin_index].clamp(-2.0, 2.0) * (1.0 - pad) + 2.0 * pad
+    missing = instance_features[..., missing_index] * instance_mask
+    # margins in tenths of the limit: a linear head then needs weights of a few units, not tens, to rank by them
+    return torch.cat([10.0 * margins.min(dim=1)[0], missing.max(dim=1, keepdim=True)[0]], dim=-1)

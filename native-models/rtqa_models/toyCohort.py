@@ -11,8 +11,9 @@ ORGANS = ['OTHER', 'PTV_High', 'Parotid_L', 'Parotid_R', 'Musc_Constrict_S', 'Ca
 def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: int = 0, patch_size: int = 8, channels: int = 7):
     rng = np.random.default_rng(seed)
     os.makedirs(out_dir, exist_ok=True)
-    f_names = [f'f{i}' for i in range(26)]
-    c_names = [f'c{i}' for i in range(14)]
+    # the tabular model pools the protocol-margin and missing-structure features by name; the rest are anonymous
+    f_names = [f'f{i}' for i in range(23)] + ['worstMarginPerProtocol', 'worstMarginMinor', 'hasConstraint', 'missingFromPlan']
+    c_names = [f'c{i}' for i in range(16)]
     spec = {'version': 'toy', 'organVocabulary': ORGANS, 'instanceFeatureNames': f_names, 'clinicalFeatureNames': c_names,
             'patchSizeVoxels': patch_size, 'patchChannels': [f'ch{i}' for i in range(channels)], 'patchAnchorNames': ['none', 'a:cranial', 'a:caudal'], 'binaryHeads': ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2']}
     json.dump(spec, open(os.path.join(out_dir, 'spec.json'), 'w'))
@@ -21,11 +22,11 @@ def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: i
             open(os.path.join(out_dir, 'positions.f32'), 'wb') as qf:
         for p in range(patients):
             n = int(rng.integers(3, len(ORGANS)))
-            organs = [{'name': ORGANS[i], 'organIndex': int(i), 'features': rng.random(26).tolist()} for i in rng.choice(np.arange(1, len(ORGANS)), n, replace=False)]
+            organs = [{'name': ORGANS[i], 'organIndex': int(i), 'features': rng.random(len(f_names)).tolist()} for i in rng.choice(np.arange(1, len(ORGANS)), n, replace=False)]
             count = int(rng.integers(2, 5))
             rng.random((count, channels, patch_size, patch_size, patch_size), dtype=np.float32).tofile(pf)
             rng.random((count, 3), dtype=np.float32).tofile(qf)
-            bags.write(json.dumps({'patientId': f'P{p:03d}', 'organs': organs, 'clinical': rng.random(14).tolist(),
+            bags.write(json.dumps({'patientId': f'P{p:03d}', 'organs': organs, 'clinical': rng.random(len(c_names)).tolist(),
                                    'patches': {'offset': offset, 'count': count, 'anchors': [int(v) for v in rng.integers(0, 3, count)]}}) + '\n')
             offset += count
             px = float(rng.random())

@@ -7,6 +7,7 @@ here rather than silently in training.
 """
 import json
 
+PLAN_LEVEL_METRICS = ('fractions', 'prescriptionGy', 'doseGridSpacingMm', 'radiationType')
 PROBABILITY_KEYS = ('probabilities', 'trueProbabilities', 'outcomeProbabilities', 'truth', 'risks')
 
 
@@ -56,8 +57,12 @@ def read_truth(path: str) -> dict:
         causal = dict(p.get('causalStructuresByOutcome') or {})
         if not causal and isinstance(p.get('causalStructures'), list):
             causal = {'any': p['causalStructures']}
-        # a major deviation is caused by the structures whose constraints were broken at the major level
-        causal['majorDeviation'] = sorted({d['structure'] for d in p.get('deviations', []) if d.get('grade') == 'major' and d.get('structure')})
+        # a major deviation is caused by the structures whose constraints were broken at the major level; plan-level
+        # deviations (fractions, prescription, dose grid) have no organ for attention to find and are left out.
+        # Targets are named by dose (PTV_7000) in the truth and by role (PTV_High) in the features.
+        roles = p.get('targetRoles') or {}
+        causal['majorDeviation'] = sorted({roles.get(d['structure'], d['structure']) for d in p.get('deviations', [])
+                                           if d.get('grade') == 'major' and d.get('structure') and d.get('metric') not in PLAN_LEVEL_METRICS})
         probs = {h: _probability(p, h) for h in ('xerostomiaG2', 'dysphagiaG2')}
         probs['majorDeviation'] = major  # the grade follows from the deviations deterministically
         out[pid] = {

@@ -24,7 +24,7 @@ describe('rtqa predict on a synthetic plan', () => {
     await generateTrial({ outDir: trialDir, patients: 1, centres: 1, seed: 11, small: true });
     models = await loadModelSet(join(__dirname, '../../native-models/models'));
     const { protocol } = loadProtocol(FEATURE_PROTOCOL);
-    result = await predictFolder(models, { rootPath: trialDir, constraints: protocol.constraints, explain: true });
+    result = await predictFolder(models, { rootPath: trialDir, protocol, explain: true });
   });
   afterAll(async () => {
     await models?.release();

@@ -19,8 +19,8 @@ export function registerFeaturesCommand(program: Command): void {
     .option('--no-patches', 'skip the spatial patches (tabular features only)')
     .action(action(async (path: string, options: FeaturesOptions) => {
       const { protocol } = loadProtocol(options.protocol);
-      const summary = await exportFeatures(path, options.out, protocol.constraints, {
-        clinicalPath: options.clinical, withPatches: options.patches, requiredStructures: protocol.requiredStructures, schedules: protocol.schedules,
+      const summary = await exportFeatures(path, options.out, protocol, {
+        clinicalPath: options.clinical, withPatches: options.patches,
         onPlan: (id, n, total) => { if (n % 25 === 0 || n === total) process.stderr.write(`features: ${n}/${total} (${id})\n`); },
       });
       for (const e of summary.errors) process.stderr.write(`error: ${e.file}: ${e.message}\n`);

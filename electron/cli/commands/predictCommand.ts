@@ -33,7 +33,7 @@ export function registerPredictCommand(program: Command): void {
       const modelsFolder = options.models ?? defaultModelsFolder();
       if (!modelsFolder) throw new UsageError('no model folder: pass --models DIR (native-models/models was not found)');
       const { protocol } = loadProtocol(options.protocol);
-      const result = await runInferenceWorker(modelsFolder, { rootPath: path, constraints: protocol.constraints, requiredStructures: protocol.requiredStructures, schedules: protocol.schedules, clinicalPath: options.clinical, explain: options.explain },
+      const result = await runInferenceWorker(modelsFolder, { rootPath: path, protocol, clinicalPath: options.clinical, explain: options.explain },
         (p) => { if (!options.json) process.stdout.write(describePlan(p)); });
       let stored: Record<string, number[] | null> = {};
       if (options.store) {

@@ -1,5 +1,4 @@
-import { buildPlanFeatures } from '../../common/domain/features/buildPlanFeatures';
-import type { Protocol, ProtocolConstraint } from '../../common/domain/protocol/protocolSchema';
+import { buildPlanFeatures, type FeatureProtocol } from '../../common/domain/features/buildPlanFeatures';
 import { loadPlanBundles } from '../dicomFiles';
 import { findClinicalFile, readClinicalVariables } from './readClinicalVariables';
 import { FeatureExportWriter } from './writeFeatureExport';
@@ -20,8 +19,8 @@ export interface ExportSummary {
  * truth.json found next to the folder).
  */
 export async function exportFeatures(
-  rootPath: string, outDir: string, constraints: readonly ProtocolConstraint[],
-  options: { clinicalPath?: string; withPatches: boolean; requiredStructures?: readonly string[]; schedules?: Protocol['schedules']; onPlan?: (patientId: string, n: number, total: number) => void },
+  rootPath: string, outDir: string, protocol: FeatureProtocol,
+  options: { clinicalPath?: string; withPatches: boolean; onPlan?: (patientId: string, n: number, total: number) => void },
 ): Promise<ExportSummary> {
   const loaded = await loadPlanBundles(rootPath, { readCtPixels: options.withPatches });
   const clinicalFile = options.clinicalPath ?? findClinicalFile(rootPath);
@@ -30,7 +29,7 @@ export async function exportFeatures(
   let patchesWritten = 0;
   try {
     loaded.bundles.forEach((bundle, n) => {
-      const features = buildPlanFeatures(bundle, constraints, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: options.withPatches, requiredStructures: options.requiredStructures, schedules: options.schedules });
+      const features = buildPlanFeatures(bundle, protocol, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: options.withPatches });
       writer.add(features);
       patchesWritten += features.patches?.count ?? 0;
       options.onPlan?.(bundle.patientId, n + 1, loaded.bundles.length);

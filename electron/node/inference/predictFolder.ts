@@ -1,5 +1,4 @@
-import { buildPlanFeatures } from '../../common/domain/features/buildPlanFeatures';
-import type { Protocol, ProtocolConstraint } from '../../common/domain/protocol/protocolSchema';
+import { buildPlanFeatures, type FeatureProtocol } from '../../common/domain/features/buildPlanFeatures';
 import type { VoxelGrid } from '../../common/domain/rt/geometry';
 import { loadPlanBundles } from '../dicomFiles';
 import type { ModelSet } from './loadModelSet';
@@ -8,11 +7,8 @@ import { findClinicalFile, readClinicalVariables } from './readClinicalVariables
 
 export interface PredictFolderRequest {
   readonly rootPath: string;
-  readonly constraints: readonly ProtocolConstraint[];
-  /** the protocol's required structures: each one the plan lacks becomes a "missing" organ instance */
-  readonly requiredStructures?: readonly string[];
-  /** the protocol's schedules: %Rx margins of target roles use the level dose of the plan's schedule */
-  readonly schedules?: Protocol['schedules'];
+  /** the protocol the models were trained with: constraint margins, required structures, schedules, plan checks */
+  readonly protocol: FeatureProtocol;
   readonly clinicalPath?: string;
   readonly explain?: boolean;
 }
@@ -40,7 +36,7 @@ export async function predictFolder(models: ModelSet, request: PredictFolderRequ
   const errors = [...loaded.errors];
   for (const bundle of loaded.bundles) {
     try {
-      const features = buildPlanFeatures(bundle, request.constraints, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: needPatches, requiredStructures: request.requiredStructures, schedules: request.schedules });
+      const features = buildPlanFeatures(bundle, request.protocol, clinical.byPatient.get(bundle.patientId) ?? {}, { withPatches: needPatches });
       const prediction: FolderPrediction = { ...(await predictPlan(models, features, { explain: request.explain })), riskMapGrid: features.doseGrid };
       predictions.push(prediction);
       onPlan?.(prediction);

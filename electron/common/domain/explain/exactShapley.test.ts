@@ -26,7 +26,7 @@ describe('Shapley values', () => {
     kernel.values.forEach((v, i) => expect(Math.abs(v - exact.values[i])).toBeLessThan(0.02));
   });
 
-  it('refuses exact enumeration beyond 16 players', async () => {
-    await expect(exactShapley(17, game)).rejects.toThrow(/KernelSHAP/);
+  it('refuses exact enumeration beyond 17 players', async () => {
+    await expect(exactShapley(18, game)).rejects.toThrow(/KernelSHAP/);
   });
 });

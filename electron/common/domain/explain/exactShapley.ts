@@ -1,7 +1,7 @@
 import type { CoalitionValue, ShapResult } from './shapTypes';
 
-/** Largest player count for exact enumeration (2^16 = 65 536 model evaluations). */
-export const MAX_EXACT_PLAYERS = 16;
+/** Largest player count for exact enumeration (2^17 = 131 072 model evaluations: the 16 clinical variables and one organ). */
+export const MAX_EXACT_PLAYERS = 17;
 
 /**
  * Exact Shapley values by enumerating all 2^M coalitions:

@@ -30,6 +30,7 @@ export function buildClinicalFeatures(clinical: ClinicalVariables, plan: PlanFac
     location === 'pharynx' ? 1 : 0, location === 'larynx' ? 1 : 0,
     tStage >= 3 ? 1 : 0, hpv, sideLeft,
     rxGy / DOSE_SCALE_GY, fractions / 35, particle,
+    plan.planCheckGrade === 'minor' ? 1 : 0, plan.planCheckGrade === 'major' ? 1 : 0,
   ];
   if (values.length !== CLINICAL_FEATURE_NAMES.length) throw new Error('clinical feature count does not match featureSpec');
   return { values, missing };

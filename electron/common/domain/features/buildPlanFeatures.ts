@@ -1,16 +1,24 @@
 import { calculateDvh } from '../dvh/calculateDvh';
 import { harmoniseStructureNames } from '../naming/harmoniseStructureNames';
-import type { Protocol, ProtocolConstraint } from '../protocol/protocolSchema';
+import { doseGridSpacingMm } from '../protocol/doseGridSpacingMm';
+import type { Protocol } from '../protocol/protocolSchema';
 import { selectSchedule } from '../protocol/selectSchedule';
 import type { RtPlanBundle } from '../rt/rtTypes';
 import type { Vec3, VoxelGrid } from '../rt/geometry';
 import { assignFeatureNames } from './assignFeatureNames';
 import { buildTabularBag } from './buildTabularBag';
+import { planCheckGrade, type PlanCheckProtocol } from './planCheckGrade';
 import { EXCLUDED_STRUCTURES, FEATURE_DVH_TARGET_SAMPLES, PATCH_ANCHOR_ORGANS, PATCH_CHANNELS } from './featureSpec';
 import type { ClinicalVariables, NamedStructureDvh, PatchBag, TabularBag } from './featureTypes';
 import { resampleNearest } from './gridSampling';
 import { rasteriseRoiOnGrid } from './rasteriseRoiOnGrid';
 import { samplePatches } from './samplePatches';
+
+/**
+ * The protocol as the features read it: constraints (organ margins), required structures ("missing" instances),
+ * schedules (%Rx level doses, plan-level checks) and the plan-level limits.
+ */
+export type FeatureProtocol = Pick<Protocol, 'constraints' | 'requiredStructures'> & PlanCheckProtocol;
 
 /** Everything the models need from one plan, built by the one feature code path. */
 export interface PlanFeatures {
@@ -29,12 +37,12 @@ export interface PlanFeatures {
 /**
  * Features of one plan: structure names harmonised to TG-263 (targets to dose-level roles), a DVH per
  * structure on the plan dose (the DVH engine, FEATURE_DVH_TARGET_SAMPLES samples), organ instances with the
- * protocol's constraint margins, clinical variables, and (withPatches) spatial patches of CT, dose and masks.
+ * protocol's constraint margins, clinical variables with the worst plan-level check grade, and (withPatches)
+ * spatial patches of CT, dose and masks.
  * Used by `rtqa features` for training and by inference, so both see identical numbers.
  */
 export function buildPlanFeatures(
-  bundle: RtPlanBundle, constraints: readonly ProtocolConstraint[], clinical: ClinicalVariables,
-  options: { withPatches: boolean; requiredStructures?: readonly string[]; schedules?: Protocol['schedules'] },
+  bundle: RtPlanBundle, protocol: FeatureProtocol, clinical: ClinicalVariables, options: { withPatches: boolean },
 ): PlanFeatures {
   const warnings: string[] = [...bundle.warnings.map((w) => `plan: ${w}`)];
   const base = { patientId: bundle.patientId, planUid: bundle.plan?.sopInstanceUid ?? null, planningSystem: bundle.plan?.planningSystem ?? null };
@@ -58,12 +66,11 @@ export function buildPlanFeatures(
     if ('error' in d) { warnings.push(`${roi.name}: no DVH (${d.error})`); return; }
     structures.push({ tg263Name: names[n], dvh: d });
   });
-  const planFacts = { prescriptionGy: bundle.plan?.prescriptionGy ?? null, fractions: bundle.plan?.fractionsPlanned ?? null, radiationType: bundle.plan?.radiationType ?? null };
+  const facts = { prescriptionGy: bundle.plan?.prescriptionGy ?? null, fractions: bundle.plan?.fractionsPlanned ?? null, radiationType: bundle.plan?.radiationType ?? 'UNKNOWN' };
+  const planFacts = { ...facts, planCheckGrade: planCheckGrade(protocol, { ...facts, doseGridSpacingMm: doseGridSpacingMm(dose.grid) }) };
   // %Rx limits on a target role refer to that role's dose level in the plan's schedule, as in the evaluation
-  const levelDosesGy = new Map<string, number>(
-    options.schedules?.length ? selectSchedule({ schedules: options.schedules }, planFacts).doseLevels.map((l) => [l.target, l.doseGy]) : [],
-  );
-  const tabular = buildTabularBag(structures, constraints, clinical, planFacts, options.requiredStructures ?? [], levelDosesGy);
+  const levelDosesGy = new Map<string, number>(selectSchedule(protocol, facts).doseLevels.map((l) => [l.target, l.doseGy]));
+  const tabular = buildTabularBag(structures, protocol.constraints, clinical, planFacts, protocol.requiredStructures, levelDosesGy);
   warnings.push(...tabular.warnings);
   let patches: PatchBag | null = null;
   if (options.withPatches) {

@@ -3,7 +3,7 @@
  * (electron/node/inference). Changing anything here changes the models' inputs: bump the version,
  * re-export the features and retrain. Python reads the same numbers from the exported spec.json.
  */
-export const FEATURE_SPEC_VERSION = 'rtqa-features-2';
+export const FEATURE_SPEC_VERSION = 'rtqa-features-3';
 
 /**
  * Organ (and target) vocabulary of the learned organ embedding; TG-263 names as the name mapping
@@ -61,6 +61,8 @@ export const CLINICAL_FEATURE_NAMES: readonly string[] = [
   'prescription_per70Gy',
   'fractions_per35',
   'particleTherapy',
+  'planCheckMinor',
+  'planCheckMajor',
 ];
 
 /** Spatial patches: cubes of PATCH_SIZE voxels on the dose grid, one channel per entry of PATCH_CHANNELS. */
@@ -90,8 +92,9 @@ export function patchAnchorIndex(organ: string, half: 'cranial' | 'caudal'): num
 }
 
 /**
- * Patch channels. `anchorMask` is the anchoring organ's own mask (zeros in an unanchored tile); the other
- * mask channels are unions of the listed organs (TG-263 names).
+ * Patch channels. `anchorMask` is the anchoring organ's voxels in the anchored half (the cranial cube sees the
+ * organ's cranial half only, so its mask-weighted dose is that sub-region's mean dose; zeros in an unanchored
+ * tile); the other mask channels are unions of the listed organs (TG-263 names).
  */
 export const PATCH_CHANNELS: readonly { name: string; organs?: readonly string[] }[] = [
   { name: 'ct_per1000HU' },

@@ -31,6 +31,8 @@ export interface PlanFacts {
   readonly prescriptionGy: number | null;
   readonly fractions: number | null;
   readonly radiationType: string | null;
+  /** worst grade of the plan-level protocol checks (planCheckGrade); absent = per protocol */
+  readonly planCheckGrade?: 'per_protocol' | 'minor' | 'major';
 }
 
 /** One organ instance of the tabular bag. */

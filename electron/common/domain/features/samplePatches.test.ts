@@ -71,6 +71,22 @@ describe('samplePatches', () => {
     expect(map[0]).toBeCloseTo(0.2, 6);
   });
 
+  it("fills the anchor-mask channel with the anchored half of the organ only", () => {
+    // an organ on k = 4..11 (z = 8..22 mm, mid-height 15 mm): the cranial half is k = 8..11, centroid 9.5, so
+    // its cube spans k = 6..13 and holds caudal-half voxels (k = 6, 7) that must not count in its mask
+    const organ = new Uint8Array(size);
+    for (let k = 4; k < 12; k++) for (let j = 0; j < 8; j++) for (let i = 0; i < 8; i++) organ[i + grid.columns * (j + grid.rows * k)] = 1;
+    const bag = samplePatches({ doseGrid: grid, doseGy, ctHu, bodyMask: new Uint8Array(size).fill(1), organMasks: new Map([['Parotid_L', organ]]) });
+    expect(bag.cornersIjk[0]).toEqual([0, 0, 6]);
+    const slice = PATCH_SIZE_VOXELS * PATCH_SIZE_VOXELS;
+    const anchor = channel('anchorMask') * cube;
+    const maskOnLocalSlice = (patch: number, dk: number) => bag.data[patch * PATCH_CHANNELS.length * cube + anchor + dk * slice];
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((dk) => maskOnLocalSlice(0, dk))).toEqual([0, 0, 1, 1, 1, 1, 0, 0]); // k = 8..11 only
+    // the caudal cube (centroid k 5.5 → k = 2..9) holds k = 4..7 only
+    expect(bag.cornersIjk[1]).toEqual([0, 0, 2]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((dk) => maskOnLocalSlice(1, dk))).toEqual([0, 0, 1, 1, 1, 1, 0, 0]);
+  });
+
   it('pads an anchored cube that reaches outside the grid with air, no dose and no mask', () => {
     // a one-slice organ at the top slice (k = 15, z = 30 mm): the cube centred there spans k = 11.5..19.5
     const top = new Uint8Array(size);

@@ -24,7 +24,8 @@ type Corner = [number, number, number];
 /**
  * The spatial MIL bag (deterministic, so training and inference see the same patches):
  * 1. anchored cubes: for each PATCH_ANCHOR_ORGANS organ present, one cube centred on the centroid of its
- *    cranial half and one on its caudal half (halves split at the organ's mid-height in patient z);
+ *    cranial half and one on its caudal half (halves split at the organ's mid-height in patient z), whose
+ *    anchor-mask channel holds that half of the organ only;
  * 2. the rest up to MAX_PATCHES: non-overlapping tiles of the dose grid at least half inside the body,
  *    ranked by mean dose plus one for touching any group-mask channel.
  * Channels (PATCH_CHANNELS): CT/1000 HU clipped to [−1, 2], dose/70 Gy, the anchor organ's mask, then the
@@ -65,14 +66,16 @@ function anchoredCorners(g: VoxelGrid, masks: ReadonlyMap<string, Uint8Array>): 
     for (const half of PATCH_ANCHOR_HALVES) {
       // superior = larger patient z (LPS); a one-slice organ puts all of itself in its cranial half
       let si = 0, sj = 0, sk = 0, count = 0;
+      const halfMask = new Uint8Array(mask.length);
       for (const n of inside) {
         const k = Math.floor(n / plane);
         if ((half === 'cranial') !== (sliceZMm[k] >= zMid)) continue;
         const rest = n - k * plane;
         si += rest % g.columns; sj += Math.floor(rest / g.columns); sk += k; count += 1;
+        halfMask[n] = 1;
       }
       if (count === 0) continue;
-      out.push({ corner: [Math.round(si / count - offset), Math.round(sj / count - offset), Math.round(sk / count - offset)], anchorId: patchAnchorIndex(organ, half), mask });
+      out.push({ corner: [Math.round(si / count - offset), Math.round(sj / count - offset), Math.round(sk / count - offset)], anchorId: patchAnchorIndex(organ, half), mask: halfMask });
     }
   }
   return out;

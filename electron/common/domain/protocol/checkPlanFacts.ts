@@ -8,7 +8,7 @@ import type { Protocol, ProtocolSchedule } from './protocolSchema';
  * and dose-grid spacing. Each yields exactly one finding (not_evaluable when the plan does not say).
  */
 export function checkPlanFacts(
-  protocol: Protocol, schedule: ProtocolSchedule, plan: PlanFacts, provenance: FindingProvenance,
+  protocol: Pick<Protocol, 'radiationTypes' | 'maxDoseGridSpacingMm'>, schedule: ProtocolSchedule, plan: PlanFacts, provenance: FindingProvenance,
 ): Finding[] {
   const prov = { ...provenance, source: `schedule ${schedule.id}: ${schedule.description}` };
   const findings: Finding[] = [];
