@@ -30,6 +30,7 @@ class TabularMil(nn.Module):
         super().__init__()
         self.margin_index = [feature_names.index(n) for n in MARGIN_FEATURES]
         self.missing_index = feature_names.index(MISSING_FEATURE)
+        self.dmean_index = feature_names.index('Dmean_per70Gy')
         self.organ_embedding = nn.Embedding(vocab_size, embed_dim)
         self.encoder = nn.Sequential(
             nn.Linear(embed_dim + instance_dim, hidden), nn.ReLU(), nn.Dropout(dropout),
@@ -50,6 +51,10 @@ class TabularMil(nn.Module):
         # strength (softplus, starting near 2 logits per tenth of the limit): the organ that breaks the protocol is
         # then the one attended to, which the content term alone learns slowly on one CPU thread
         self.margin_attention = nn.Parameter(torch.tensor(2.0))
+        # the outcome branches' attention leans towards the more exposed organs (standardised mean dose), with a
+        # learned strength per branch: of two glands the prior favours alike, the one with more dose is the more
+        # likely driver of the complication
+        self.exposure_attention = nn.Parameter(torch.full((BRANCHES,), 1.0))
         self.hidden = hidden
         # instance features standardised with the training set's statistics (set_feature_scaling): rare but
         # decisive values (a missing structure, a negative margin) then stand out from the first epoch
@@ -71,8 +76,9 @@ class TabularMil(nn.Module):
         # how far past its minor limit each organ is, in tenths of the limit (0 within it; missing organs are far past)
         past_minor = 10.0 * (-instance_features[..., self.margin_index[1]]).clamp(0.0, 2.0)
         pull = nn.functional.softplus(self.margin_attention) * past_minor.unsqueeze(-1)
-        branch = nn.functional.one_hot(torch.tensor(MAJOR_BRANCH), BRANCHES).to(pull.dtype)
-        z, a = self.attention(h, instance_mask, prior + pull * branch)
+        major_only = nn.functional.one_hot(torch.tensor(MAJOR_BRANCH), BRANCHES).to(pull.dtype)  # [K]: 1 on the major branch
+        exposure = scaled[..., self.dmean_index].unsqueeze(-1) * nn.functional.softplus(self.exposure_attention) * (1.0 - major_only)
+        z, a = self.attention(h, instance_mask, prior + pull * major_only + exposure)
         return z, a, bag_summaries(instance_features, instance_mask, self.margin_index, self.missing_index)
 
     def head_logits(self, z, clinical, summaries):

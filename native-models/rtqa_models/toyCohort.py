@@ -11,8 +11,8 @@ ORGANS = ['OTHER', 'PTV_High', 'Parotid_L', 'Parotid_R', 'Musc_Constrict_S', 'Ca
 def write_toy_cohort(out_dir: str, patients: int = 40, centres: int = 5, seed: int = 0, patch_size: int = 8, channels: int = 7):
     rng = np.random.default_rng(seed)
     os.makedirs(out_dir, exist_ok=True)
-    # the tabular model pools the protocol-margin and missing-structure features by name; the rest are anonymous
-    f_names = [f'f{i}' for i in range(23)] + ['worstMarginPerProtocol', 'worstMarginMinor', 'hasConstraint', 'missingFromPlan']
+    # the tabular model reads the mean dose, protocol-margin and missing-structure features by name; the rest are anonymous
+    f_names = [f'f{i}' for i in range(22)] + ['Dmean_per70Gy', 'worstMarginPerProtocol', 'worstMarginMinor', 'hasConstraint', 'missingFromPlan']
     c_names = [f'c{i}' for i in range(16)]
     spec = {'version': 'toy', 'organVocabulary': ORGANS, 'instanceFeatureNames': f_names, 'clinicalFeatureNames': c_names,
             'patchSizeVoxels': patch_size, 'patchChannels': [f'ch{i}' for i in range(channels)], 'patchAnchorNames': ['none', 'a:cranial', 'a:caudal'], 'binaryHeads': ['majorDeviation', 'xerostomiaG2', 'dysphagiaG2']}
