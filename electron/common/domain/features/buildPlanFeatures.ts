@@ -67,9 +67,10 @@ export function buildPlanFeatures(
     structures.push({ tg263Name: names[n], dvh: d });
   });
   const facts = { prescriptionGy: bundle.plan?.prescriptionGy ?? null, fractions: bundle.plan?.fractionsPlanned ?? null, radiationType: bundle.plan?.radiationType ?? 'UNKNOWN' };
-  const planFacts = { ...facts, planCheckGrade: planCheckGrade(protocol, { ...facts, doseGridSpacingMm: doseGridSpacingMm(dose.grid) }) };
+  const schedule = selectSchedule(protocol, facts);
+  const planFacts = { ...facts, planCheckGrade: planCheckGrade(protocol, schedule, { ...facts, doseGridSpacingMm: doseGridSpacingMm(dose.grid) }) };
   // %Rx limits on a target role refer to that role's dose level in the plan's schedule, as in the evaluation
-  const levelDosesGy = new Map<string, number>(selectSchedule(protocol, facts).doseLevels.map((l) => [l.target, l.doseGy]));
+  const levelDosesGy = new Map<string, number>(schedule.doseLevels.map((l) => [l.target, l.doseGy]));
   const tabular = buildTabularBag(structures, protocol.constraints, clinical, planFacts, protocol.requiredStructures, levelDosesGy);
   warnings.push(...tabular.warnings);
   let patches: PatchBag | null = null;

@@ -17,17 +17,17 @@ const plan = (fractions: number | null, doseGridSpacingMm: number | null, prescr
 
 describe('planCheckGrade', () => {
   it('is per protocol for a 70 Gy / 35 fraction plan on a 3 mm grid', () => {
-    expect(planCheckGrade(protocol, plan(35, 3))).toBe('per_protocol');
+    expect(planCheckGrade(protocol, protocol.schedules[0], plan(35, 3))).toBe('per_protocol');
   });
   it('grades fractions by |Δ|: 2 off is minor, 5 off is major', () => {
-    expect(planCheckGrade(protocol, plan(33, 3))).toBe('minor');
-    expect(planCheckGrade(protocol, plan(30, 3))).toBe('major');
+    expect(planCheckGrade(protocol, protocol.schedules[0], plan(33, 3))).toBe('minor');
+    expect(planCheckGrade(protocol, protocol.schedules[0], plan(30, 3))).toBe('major');
   });
   it('grades a 4 mm grid minor and a 6 mm grid major', () => {
-    expect(planCheckGrade(protocol, plan(35, 4))).toBe('minor');
-    expect(planCheckGrade(protocol, plan(35, 6))).toBe('major');
+    expect(planCheckGrade(protocol, protocol.schedules[0], plan(35, 4))).toBe('minor');
+    expect(planCheckGrade(protocol, protocol.schedules[0], plan(35, 6))).toBe('major');
   });
   it('counts what the plan does not state as per protocol (nothing to learn from)', () => {
-    expect(planCheckGrade(protocol, plan(null, 3, null))).toBe('per_protocol');
+    expect(planCheckGrade(protocol, protocol.schedules[0], plan(null, 3, null))).toBe('per_protocol');
   });
 });
