@@ -6,6 +6,7 @@ from torch import nn
 from .attention import GatedAttention
 
 BRANCHES = 4  # majorDeviation, xerostomiaG2, dysphagiaG2, localControl
+MAJOR_BRANCH, XEROSTOMIA_BRANCH, DYSPHAGIA_BRANCH = 0, 1, 2
 # The attention priors are stored ÷ PRIOR_SCALE: with Adam this moves them PRIOR_SCALE times faster in logit
 # units than the content weights, so attention concentrates within the few epochs one CPU thread allows.
 PRIOR_SCALE = 3.0
@@ -15,12 +16,11 @@ PRIOR_SCALE = 3.0
 MARGIN_FEATURES = ('worstMarginPerProtocol', 'worstMarginMinor')
 MISSING_FEATURE = 'missingFromPlan'
 BAG_SUMMARIES = len(MARGIN_FEATURES) + 1
-MAJOR_BRANCH = 0
 # Where the published NTCP models look (LIPP v2.2, reference §3.3): the attention prior of each toxicity branch
 # starts at +LITERATURE_PRIOR on these organs (+1.5 logits after PRIOR_SCALE) and is learned from there. Without it
 # the dysphagia branch settles on the spinal cord, whose DVH follows the constrictors' (they lie side by side).
-LITERATURE_ORGANS = {1: ('Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'),
-                     2: ('Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I')}
+LITERATURE_ORGANS = {XEROSTOMIA_BRANCH: ('Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'),
+                     DYSPHAGIA_BRANCH: ('Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I')}
 LITERATURE_PRIOR = 0.5
 
 
@@ -29,6 +29,7 @@ class TabularMil(nn.Module):
                  embed_dim: int = 8, hidden: int = 64, dropout: float = 0.1):
         super().__init__()
         self.margin_index = [feature_names.index(n) for n in MARGIN_FEATURES]
+        self.minor_margin_index = feature_names.index('worstMarginMinor')
         self.missing_index = feature_names.index(MISSING_FEATURE)
         self.dmean_index = feature_names.index('Dmean_per70Gy')
         self.organ_embedding = nn.Embedding(vocab_size, embed_dim)
@@ -74,7 +75,7 @@ class TabularMil(nn.Module):
         h = self.encoder(torch.cat([self.organ_embedding(organ_ids), scaled], dim=-1))
         prior = PRIOR_SCALE * self.organ_prior(organ_ids)
         # how far past its minor limit each organ is, in tenths of the limit (0 within it; missing organs are far past)
-        past_minor = 10.0 * (-instance_features[..., self.margin_index[1]]).clamp(0.0, 2.0)
+        past_minor = 10.0 * (-instance_features[..., self.minor_margin_index]).clamp(0.0, 2.0)
         pull = nn.functional.softplus(self.margin_attention) * past_minor.unsqueeze(-1)
         major_only = nn.functional.one_hot(torch.tensor(MAJOR_BRANCH), BRANCHES).to(pull.dtype)  # [K]: 1 on the major branch
         exposure = scaled[..., self.dmean_index].unsqueeze(-1) * nn.functional.softplus(self.exposure_attention) * (1.0 - major_only)
