@@ -49,6 +49,9 @@ test('a physicist scores the plan with the models, opens it, and sees the risk m
 
   // the control is there and enabled; the 2D overlay starts off (the dose wash comes first)
   await expect(page.getByTestId('risk-controls')).toHaveAttribute('data-available', 'true');
+  // the legend reads the colour scale in numbers: the floor below which nothing is drawn (riskWashPixels' 0.02) to 1
+  await expect(page.getByTestId('risk-legend-low')).toHaveText('0.02');
+  await expect(page.getByTestId('risk-legend-high')).toHaveText('1 (peak)');
   const toggle = page.getByTestId('risk-toggle');
   await expect(toggle).toBeEnabled();
   await expect(toggle).not.toBeChecked();
