@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'build', 'test-results', 'screenshots');
 
-/** Debian's chromium: no browser download. SwiftShader gives headless WebGL2 for cornerstone3d and vtk.js. */
+/**
+ * Debian's chromium: no browser download. SwiftShader gives headless WebGL2 for cornerstone3d and vtk.js; the page
+ * is composited in software, as Chrome does on a desktop without a usable GPU (the same flags as bench:viewer; no
+ * --ignore-gpu-blocklist, which would force GPU compositing onto the software GPU, a setup no real desktop runs).
+ */
 export const CHROMIUM_PATH = process.env.RTQA_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-compositing',
   // root in containers cannot use the sandbox
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ];
