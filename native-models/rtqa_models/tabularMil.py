@@ -22,6 +22,13 @@ BAG_SUMMARIES = len(MARGIN_FEATURES) + 1
 LITERATURE_ORGANS = {XEROSTOMIA_BRANCH: ('Parotid_L', 'Parotid_R', 'Glnd_Submand_L', 'Glnd_Submand_R'),
                      DYSPHAGIA_BRANCH: ('Cavity_Oral', 'Musc_Constrict_S', 'Musc_Constrict_M', 'Musc_Constrict_I')}
 LITERATURE_PRIOR = 0.5
+# A complication arises in normal tissue: the toxicity branches attend over organs at risk only (targets get
+# -TARGET_EXCLUSION logits there). Without it the GTV, the most exposed instance of every plan and a proxy of the
+# tumour's site, drew the xerostomia attention for a third of the positives. The major-deviation and
+# local-control branches still see the targets (a target's coverage is a protocol item and drives control).
+TARGET_PREFIXES = ('PTV', 'CTV', 'GTV')
+TARGET_EXCLUSION = 20.0
+TOXICITY_BRANCHES = (XEROSTOMIA_BRANCH, DYSPHAGIA_BRANCH)
 
 
 class TabularMil(nn.Module):
@@ -52,10 +59,13 @@ class TabularMil(nn.Module):
         # strength (softplus, starting near 2 logits per tenth of the limit): the organ that breaks the protocol is
         # then the one attended to, which the content term alone learns slowly on one CPU thread
         self.margin_attention = nn.Parameter(torch.tensor(2.0))
-        # the outcome branches' attention leans towards the more exposed organs (standardised mean dose), with a
+        # the toxicity branches' attention leans towards the more exposed organs (standardised mean dose), with a
         # learned strength per branch: of two glands the prior favours alike, the one with more dose is the more
         # likely driver of the complication
         self.exposure_attention = nn.Parameter(torch.full((BRANCHES,), 1.0))
+        names = list(organ_vocabulary) or ['OTHER'] * vocab_size
+        self.register_buffer('is_target', torch.tensor([1.0 if n.startswith(TARGET_PREFIXES) else 0.0 for n in names]))
+        self.register_buffer('toxicity_branches', torch.tensor([1.0 if k in TOXICITY_BRANCHES else 0.0 for k in range(BRANCHES)]))
         self.hidden = hidden
         # instance features standardised with the training set's statistics (set_feature_scaling): rare but
         # decisive values (a missing structure, a negative margin) then stand out from the first epoch
@@ -78,8 +88,9 @@ class TabularMil(nn.Module):
         past_minor = 10.0 * (-instance_features[..., self.minor_margin_index]).clamp(0.0, 2.0)
         pull = nn.functional.softplus(self.margin_attention) * past_minor.unsqueeze(-1)
         major_only = nn.functional.one_hot(torch.tensor(MAJOR_BRANCH), BRANCHES).to(pull.dtype)  # [K]: 1 on the major branch
-        exposure = scaled[..., self.dmean_index].unsqueeze(-1) * nn.functional.softplus(self.exposure_attention) * (1.0 - major_only)
-        z, a = self.attention(h, instance_mask, prior + pull * major_only + exposure)
+        exposure = scaled[..., self.dmean_index].unsqueeze(-1) * nn.functional.softplus(self.exposure_attention) * self.toxicity_branches
+        exclusion = -TARGET_EXCLUSION * self.is_target[organ_ids].unsqueeze(-1) * self.toxicity_branches
+        z, a = self.attention(h, instance_mask, prior + pull * major_only + exposure + exclusion)
         return z, a, bag_summaries(instance_features, instance_mask, self.margin_index, self.missing_index)
 
     def head_logits(self, z, clinical, summaries):

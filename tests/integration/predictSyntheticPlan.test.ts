@@ -57,6 +57,17 @@ describe('rtqa predict on a synthetic plan', () => {
     expect(p.organAttention.some((a) => a.structure === 'Parotid_L')).toBe(true);
   });
 
+  it('keeps the toxicity heads\' attention on organs at risk: the targets get none (tabularMil TARGET_EXCLUSION)', () => {
+    const p = result.predictions[0];
+    const isTarget = (name: string) => /^(PTV|CTV|GTV)/i.test(name);
+    expect(p.organAttention.some((a) => isTarget(a.structure))).toBe(true);
+    for (const head of ['xerostomiaG2', 'dysphagiaG2']) {
+      const onTargets = p.organAttention.filter((a) => a.head === head && isTarget(a.structure)).reduce((s, a) => s + a.weight, 0);
+      // −20 logits per target: at most a few targets × e^−20 of the weight, far below 1e-6
+      expect(onTargets).toBeLessThan(1e-6);
+    }
+  });
+
   it('maps patch attention onto the dose grid as a risk map peaking at 1', () => {
     const map = result.predictions[0].riskMap!;
     expect(map).not.toBeNull();
