@@ -9,6 +9,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train  # noqa: E402
 from rtqa_models.toyCohort import write_toy_cohort  # noqa: E402
+from rtqa_models.truth import target_roles_by_truth_name  # noqa: E402
 
 out = sys.argv[1]
 truth = write_toy_cohort(os.path.join(out, 'features'))
@@ -17,4 +18,7 @@ for name in ('tabular-mil', 'spatial-mil', 'fusion-early-mil', 'fusion-late-mil'
     for suffix in ('.onnx', '.card.json', '.parity.json'):
         assert os.path.exists(os.path.join(out, 'models', name + suffix)), name + suffix
 assert 'xerostomiaG2' in report['models']['tabular-mil']
+# target roles reach the truth's deviation names whatever the centre wrote (PTV70 -> PTV_7000 -> PTV_High)
+patient = {'structureNames': {'PTV70': 'PTV_7000', 'L Parotid': 'Parotid_L'}, 'targetRoles': {'PTV70': 'PTV_High'}}
+assert target_roles_by_truth_name(patient) == {'PTV70': 'PTV_High', 'PTV_7000': 'PTV_High'}, target_roles_by_truth_name(patient)
 print('SMOKE OK')

@@ -42,6 +42,19 @@ def _probability(patient, head):
     return None
 
 
+def target_roles_by_truth_name(patient) -> dict:
+    """Role (PTV_High …) of each target under the name the truth's deviations use (the generator's PTV_7000) and
+    under the name the centre wrote (PTV70, 'PTV 70', PTV_70Gy …). targetRoles is keyed by the written name and
+    structureNames maps written -> generator name; reading only targetRoles matched the deviations' names just
+    where a centre writes TG-263 names, and counted every other target-caused major deviation as an attention miss."""
+    written_roles = patient.get('targetRoles') or {}
+    generator_names = patient.get('structureNames') or {}
+    roles = dict(written_roles)
+    for written, role in written_roles.items():
+        roles[generator_names.get(written, written)] = role
+    return roles
+
+
 def read_truth(path: str) -> dict:
     """patientId -> {centre, labels{head: 0/1}, probs{head: p}, lcMonths, lcEvent, causal{head: [names]}}."""
     doc = json.load(open(path))
@@ -60,7 +73,7 @@ def read_truth(path: str) -> dict:
         # a major deviation is caused by the structures whose constraints were broken at the major level; plan-level
         # deviations (fractions, prescription, dose grid) have no organ for attention to find and are left out.
         # Targets are named by dose (PTV_7000) in the truth and by role (PTV_High) in the features.
-        roles = p.get('targetRoles') or {}
+        roles = target_roles_by_truth_name(p)
         causal['majorDeviation'] = sorted({roles.get(d['structure'], d['structure']) for d in p.get('deviations', [])
                                            if d.get('grade') == 'major' and d.get('structure') and d.get('metric') not in PLAN_LEVEL_METRICS})
         probs = {h: _probability(p, h) for h in ('xerostomiaG2', 'dysphagiaG2')}
