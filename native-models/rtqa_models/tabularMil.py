@@ -61,7 +61,8 @@ class TabularMil(nn.Module):
         self.margin_attention = nn.Parameter(torch.tensor(2.0))
         # the toxicity branches' attention leans towards the more exposed organs (standardised mean dose), with a
         # learned strength per branch: of two glands the prior favours alike, the one with more dose is the more
-        # likely driver of the complication
+        # likely driver of the complication (one entry per branch keeps the shapes simple; only the toxicity
+        # branches use theirs)
         self.exposure_attention = nn.Parameter(torch.full((BRANCHES,), 1.0))
         names = list(organ_vocabulary) or ['OTHER'] * vocab_size
         self.register_buffer('is_target', torch.tensor([1.0 if n.startswith(TARGET_PREFIXES) else 0.0 for n in names]))
