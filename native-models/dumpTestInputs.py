@@ -9,7 +9,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rtqa_models.data import concat_cohorts, load_cohort, split_by_centre  # noqa: E402
+from rtqa_models.data import load_trials, split_by_centre  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument('out')
@@ -17,8 +17,7 @@ ap.add_argument('--features', required=True, action='append')
 ap.add_argument('--truth', required=True, action='append')
 ap.add_argument('--seed', type=int, default=0, help='split seed, as train.py --seed')
 args = ap.parse_args()
-names = [os.path.basename(os.path.dirname(os.path.abspath(t))) for t in args.truth]  # as train.py names trials
-cohort = concat_cohorts([load_cohort(f, t) for f, t in zip(args.features, args.truth)], names)
+cohort = load_trials(args.features, args.truth)
 _, _, test_idx, _ = split_by_centre(cohort.centres, seed=args.seed)
 test = cohort.subset(test_idx)
 json.dump({'centres': sorted(set(test.centres)), 'organIds': test.organ_ids.tolist(), 'instances': test.instances.tolist(),

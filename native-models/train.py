@@ -17,7 +17,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rtqa_models import baselines as bl  # noqa: E402
-from rtqa_models.data import BINARY_HEADS, concat_cohorts, load_cohort, split_by_centre  # noqa: E402
+from rtqa_models.data import BINARY_HEADS, load_trials, split_by_centre  # noqa: E402
 from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions  # noqa: E402
 from rtqa_models.exportOnnx import KIND_INPUTS, EnsembleExport, export_model, write_model_card, write_parity_fixture  # noqa: E402
 from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil, MeanLogits  # noqa: E402
@@ -46,8 +46,7 @@ def main(argv=None):
 
     if len(args.features) != len(args.truth):
         ap.error('give one --truth per --features')
-    names = [os.path.basename(os.path.dirname(os.path.abspath(t))) for t in args.truth]
-    cohort = concat_cohorts([load_cohort(f, t) for f, t in zip(args.features, args.truth)], names)
+    cohort = load_trials(args.features, args.truth)
     tr_idx, va_idx, te_idx, centres = split_by_centre(cohort.centres, seed=args.seed)
     if len(va_idx) == 0:  # too few centres for a validation part: early-stop on the training centres
         va_idx = tr_idx

@@ -139,3 +139,10 @@ def concat_cohorts(cohorts: list, names: list) -> Cohort:
         labels=cat(lambda c: c.labels), known=cat(lambda c: c.known), lc_time=cat(lambda c: c.lc_time), lc_event=cat(lambda c: c.lc_event),
         true_probs=cat(lambda c: c.true_probs), causal=[x for c in cohorts for x in c.causal], spec=cohorts[0].spec,
         planning_systems=[x for c in cohorts for x in c.planning_systems])
+
+
+def load_trials(features_dirs: list, truth_paths: list) -> Cohort:
+    """One cohort from `rtqa features` folders and their truth.json files, each trial named by the folder that
+    holds its truth.json (what train.py and dumpTestInputs.py split by centre alike)."""
+    names = [os.path.basename(os.path.dirname(os.path.abspath(t))) for t in truth_paths]
+    return concat_cohorts([load_cohort(f, t) for f, t in zip(features_dirs, truth_paths)], names)
