@@ -47,8 +47,12 @@ export interface Outcomes {
  */
 export const PAROTID_CRANIAL_BETA = 0.12;
 export const PCM_SUP_CRANIAL_BETA = 0.1;
-/** Cohort averages of the sub-region mean doses, Gy (600 generated patients, seeds 4101–4102): centring keeps the LIPP event rates. */
-export const PAROTID_CRANIAL_REFERENCE_GY = 9.0;
+/**
+ * Cohort averages of the sub-region mean doses, Gy, centring keeps the LIPP event rates: parotid 100 generated
+ * patients (seed 777, `native-models/subRegionDependence.ts`), since half the glands are mirrored (planPatient.ts);
+ * superior constrictor 600 patients (seeds 4101–4102).
+ */
+export const PAROTID_CRANIAL_REFERENCE_GY = 14.3;
 export const PCM_SUP_CRANIAL_REFERENCE_GY = 10.6;
 /** Logistic TCP (reference §3.4, S41 form): γ50 = 2.9; D50 recalibrated so 70 Gy EQD2 gives ≈ 83 % 2-y LRC for a T1–2 HPV-negative primary (cohort mean ≈ 75–80 %). */
 export const TCP_GAMMA50 = 2.9;

@@ -5,6 +5,7 @@ import { buildAnatomy, type Anatomy } from './buildAnatomy';
 import { buildBaseDose, type OrganSparing } from './buildBaseDose';
 import type { PatientSpec } from './drawCohort';
 import type { PlannedGrade } from './gradeBands';
+import { mirrorOrganDoseCraniocaudally } from './mirrorOrganDose';
 import { SeededRandom } from './seededRandom';
 
 /** Scan and dose-grid resolution: the default planning-CT size or a small one for fast tests. */
@@ -34,6 +35,9 @@ export interface PatientPlan {
   readonly doseSpacingMm: number;
   readonly contourStepMm: number;
 }
+
+/** Fraction of parotids whose dose arrangement is mirrored cranio-caudally (mirrorOrganDose.ts). */
+export const MIRRORED_GLAND_FRACTION = 0.5;
 
 /** Grid spacing (mm) written for a planted coarse-grid deviation: inside the minor band, or beyond it. */
 function coarseSpacing(protocol: Protocol, grade: 'minor' | 'major'): number {
@@ -80,9 +84,12 @@ export function planPatient(spec: PatientSpec, protocol: Protocol, size: Imaging
   const sparingRng = rng.fork('sparing');
   const sparing = new Map<string, OrganSparing>();
   const spare = (name: string, lo: number, hi: number, gradient = 0) => sparing.set(name, { strength: sparingRng.uniform(lo, hi), zGradient: gradient ? sparingRng.uniform(-gradient, gradient) : 0 });
+  // parotids: the optimiser tilts the gland's dose towards its target-facing (caudal) end, ×(1.35–1.65) there
+  // and ×(0.35–0.65) at the cranial end; half the glands are then mirrored (below)
+  const spareGland = (name: string, lo: number, hi: number) => sparing.set(name, { strength: sparingRng.uniform(lo, hi), zGradient: -sparingRng.uniform(0.35, 0.65) });
   const ipsi = spec.tumourSide === 1 ? 'L' : 'R', contra = ipsi === 'L' ? 'R' : 'L';
-  spare(`Parotid_${contra}`, 0.25, 0.45, 0.45);
-  spare(`Parotid_${ipsi}`, 0.05, 0.25, 0.45);
+  spareGland(`Parotid_${contra}`, 0.25, 0.45);
+  spareGland(`Parotid_${ipsi}`, 0.05, 0.25);
   spare(`Glnd_Submand_${contra}`, 0.1, 0.35);
   spare('SpinalCord', 0.35, 0.5);
   spare('Brainstem', 0.25, 0.4);
@@ -91,6 +98,13 @@ export function planPatient(spec: PatientSpec, protocol: Protocol, size: Imaging
   spare('Larynx_SG', 0.0, 0.25);
   spare('OpticChiasm', 0.1, 0.3);
   const base = buildBaseDose(anatomy, grid, spec.radiation, sparing, rng.fork('dose'));
+  // Each parotid's cranio-caudal dose arrangement is, half the time, the mirror image of what the targets'
+  // fall-off gives: same DVH, the hot end cranial (the stem-cell region) instead of caudal.
+  const orientationRng = rng.fork('gland-orientation');
+  for (const gland of ['Parotid_L', 'Parotid_R']) {
+    const shape = anatomy.structures.find((s) => s.name === gland)?.shape;
+    if (orientationRng.bernoulli(MIRRORED_GLAND_FRACTION) && shape) mirrorOrganDoseCraniocaudally(base.doseGy, grid, shape, base.ptvDistanceMm);
+  }
   const doseGrid: DoseGrid = {
     sopInstanceUid: '', frameOfReferenceUid: '', grid, dose: base.doseGy, units: 'GY', summationType: 'PLAN',
     referencedPlanUid: null, referencedFractionGroupNumber: 1, referencedBeamNumbers: [],
