@@ -78,7 +78,8 @@ def main(argv=None):
     spatial, early = [], []
     if has_patches:
         sp_members = 1 if args.quick else 2
-        train_spatial = lambda: [fit(SpatialMil(ch, c_dim, n_anchors), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,  # noqa: E731
+        new_spatial = lambda: SpatialMil(ch, c_dim, n_anchors, anchor_names=spec.get('patchAnchorNames', []))  # noqa: E731
+        train_spatial = lambda: [fit(new_spatial(), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,  # noqa: E731
                                      seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds) for s in range(sp_members)]
         tabular, spatial = timed('tabularAndSpatial', lambda: run_in_parallel([train_tabular, train_spatial], args.processes))
         # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford

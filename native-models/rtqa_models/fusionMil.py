@@ -16,6 +16,18 @@ class EarlyFusionMil(nn.Module):
         self.tabular = tabular
         self.spatial = spatial
         self.heads = nn.ModuleList([nn.Linear(tabular.hidden + spatial.hidden + clinical_dim + BAG_SUMMARIES, 1) for _ in range(BRANCHES)])
+        self.start_from_average(clinical_dim)
+
+    def start_from_average(self, clinical_dim: int):
+        """Sets each joint head to half the tabular head plus half the spatial head (inputs: tabular embedding,
+        spatial embedding, clinical, protocol summaries), so fine-tuning starts from the average of the two
+        members' logits instead of from random heads that must first relearn what the members knew."""
+        ht, hs = self.tabular.hidden, self.spatial.hidden
+        with torch.no_grad():
+            for fused, tab, spa in zip(self.heads, self.tabular.heads, self.spatial.heads):
+                wt, ws = tab.weight[0], spa.weight[0]
+                fused.weight[0].copy_(0.5 * torch.cat([wt[:ht], ws[:hs], wt[ht:ht + clinical_dim] + ws[hs:hs + clinical_dim], wt[ht + clinical_dim:]]))
+                fused.bias.copy_(0.5 * (tab.bias + spa.bias))
 
     def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, anchors, patch_mask):
         zt, at, summaries = self.tabular.embed(organ_ids, instance_features, instance_mask)

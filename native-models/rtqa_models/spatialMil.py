@@ -5,7 +5,7 @@ import torch
 from torch import nn
 
 from .attention import GatedAttention
-from .tabularMil import BRANCHES, PRIOR_SCALE
+from .tabularMil import BRANCHES, LITERATURE_ORGANS, LITERATURE_PRIOR, PRIOR_SCALE
 
 DOSE_CHANNEL = 1
 FIRST_MASK_CHANNEL = 2  # anchor mask, then the organ-group masks (featureSpec.ts PATCH_CHANNELS)
@@ -40,7 +40,7 @@ class PatchEncoder(nn.Module):
 
 
 class SpatialMil(nn.Module):
-    def __init__(self, channels: int, clinical_dim: int, anchors: int, hidden: int = 64, anchor_dim: int = 16):
+    def __init__(self, channels: int, clinical_dim: int, anchors: int, hidden: int = 64, anchor_dim: int = 16, anchor_names: list = ()):
         super().__init__()
         self.encoder = PatchEncoder(channels, hidden)
         self.anchor_embedding = nn.Embedding(anchors, anchor_dim)
@@ -49,6 +49,13 @@ class SpatialMil(nn.Module):
         self.attention = GatedAttention(hidden, 32, BRANCHES)
         self.anchor_prior = nn.Embedding(anchors, BRANCHES)  # per head, a learned attention prior per anchor
         nn.init.zeros_(self.anchor_prior.weight)
+        # the toxicity branches start on the cubes of the LIPP organs, both halves ("Parotid_L:cranial"), as the
+        # tabular model's organ prior does, and learn from there
+        with torch.no_grad():
+            for branch, organs in LITERATURE_ORGANS.items():
+                for index, name in enumerate(anchor_names):
+                    if name.split(':')[0] in organs:
+                        self.anchor_prior.weight[index, branch] = LITERATURE_PRIOR
         self.heads = nn.ModuleList([nn.Linear(hidden + clinical_dim, 1) for _ in range(BRANCHES)])
         self.hidden = hidden
 
