@@ -4,7 +4,9 @@
 // gap estimates what a spatial model can gain over a DVH-only one (the issue's ">= 0.05" bar).
 // A refitted DVH model narrows it further: each cranial-half dose is regressed (least squares, in sample) on its
 // organ's dose quantiles D2..D98 and mean, and the "DVH-refit oracle" feeds the generator that prediction. R² near 1
-// means the whole-organ DVH already tells the sub-region dose (the cranial half is then the organ's low-dose half).
+// means the whole-organ DVH already tells the sub-region dose (the superior constrictor: its cranial half is always
+// its low-dose half); the parotids' is lower because half the glands have their dose arrangement mirrored
+// cranio-caudally (planPatient.ts), which leaves their DVH unchanged.
 // Expected AUC under Bernoulli(p) outcomes: sum over pairs p_i (1 - p_j) [s_i > s_j] / sum p_i (1 - p_j).
 // Usage (bundled with esbuild, ESM): node subRegionDependence.mjs [--patients 300] [--seed 777]
 import { readFileSync } from 'node:fs';

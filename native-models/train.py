@@ -21,7 +21,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rtqa_models import baselines as bl  # noqa: E402
 from rtqa_models.data import BINARY_HEADS, load_trials, split_by_centre  # noqa: E402
-from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions  # noqa: E402
+from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions, patch_attention_top_causal  # noqa: E402
 from rtqa_models.exportOnnx import KIND_INPUTS, EnsembleExport, export_model, write_model_card, write_parity_fixture  # noqa: E402
 from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil, MeanLogits  # noqa: E402
 from rtqa_models.spatialMil import SpatialMil  # noqa: E402
@@ -113,6 +113,8 @@ def main(argv=None):
         entry['meanSpread'] = [float(v) for v in outs[1].mean(0)]
         if kind in ('tabular', 'fusion'):
             entry['attentionTopCausal'] = attention_top_causal(test, outs[3])
+        if kind in ('spatial', 'fusion'):  # patch attention credited to the anchoring organs
+            entry['patchAttentionTopCausal'] = patch_attention_top_causal(test, outs[-1])
         report['models'][name] = entry
         log(f'{name}: ' + ', '.join(f"{h} AUC {entry[h].get('auc', float('nan')):.3f}" for h in BINARY_HEADS) + f", C {entry['localControl']['cIndex']:.3f}")
 

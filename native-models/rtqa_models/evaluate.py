@@ -55,3 +55,29 @@ def attention_top_causal(c: Cohort, attention: np.ndarray) -> dict:
             hits += bool(names & set(causal))
         out[head] = {'positivesWithCausalOrgans': total, 'fractionTopIsCausal': (hits / total) if total else None}
     return out
+
+
+def patch_attention_top_causal(c: Cohort, patch_attention: np.ndarray) -> dict:
+    """The same measure for a spatial model: each patch's attention is credited to the organ that anchors it
+    (patchAnchorNames "Parotid_L:cranial" -> Parotid_L; unanchored dose tiles credit no organ), and the organ with
+    the most attention over its patches is the patient's top organ."""
+    anchor_organs = [name.split(':')[0] for name in c.spec.get('patchAnchorNames', ['none'])]
+    out = {}
+    for h, head in enumerate(BINARY_HEADS):
+        hits, total = 0, 0
+        for p in range(len(c.patient_ids)):
+            if c.known[p, h] == 0 or c.labels[p, h] != 1:
+                continue
+            causal = c.causal[p].get(head) or c.causal[p].get('any') or []
+            per_organ = {}
+            for m in np.flatnonzero(c.patch_mask[p] > 0):
+                anchor = int(c.anchors[p, m])
+                if anchor > 0:
+                    organ = anchor_organs[anchor]
+                    per_organ[organ] = per_organ.get(organ, 0.0) + float(patch_attention[p, h, m])
+            if not causal or not per_organ:
+                continue
+            total += 1
+            hits += max(per_organ, key=per_organ.get) in set(causal)
+        out[head] = {'positivesWithCausalOrgans': total, 'fractionTopIsCausal': (hits / total) if total else None}
+    return out
