@@ -39,22 +39,12 @@ def attention_top_causal(c: Cohort, attention: np.ndarray) -> dict:
     """For positive patients of each binary head: fraction whose highest-attention organ (that head's branch)
     is one of the generator's causal structures for that head."""
     vocab = c.spec['organVocabulary']
-    out = {}
-    for h, head in enumerate(BINARY_HEADS):
-        hits, total = 0, 0
-        for p in range(len(c.patient_ids)):
-            if c.known[p, h] == 0 or c.labels[p, h] != 1:
-                continue
-            causal = c.causal[p].get(head) or c.causal[p].get('any') or []
-            if not causal:
-                continue
-            n = int(c.instance_mask[p].sum())
-            top = int(np.argmax(attention[p, h, :n]))
-            names = {c.organ_names[p][top], vocab[int(c.organ_ids[p, top])]}
-            total += 1
-            hits += bool(names & set(causal))
-        out[head] = {'positivesWithCausalOrgans': total, 'fractionTopIsCausal': (hits / total) if total else None}
-    return out
+
+    def top_names(p, h):
+        n = int(c.instance_mask[p].sum())
+        top = int(np.argmax(attention[p, h, :n]))
+        return {c.organ_names[p][top], vocab[int(c.organ_ids[p, top])]}
+    return _fraction_top_causal(c, top_names)
 
 
 def patch_attention_top_causal(c: Cohort, patch_attention: np.ndarray) -> dict:
@@ -62,6 +52,20 @@ def patch_attention_top_causal(c: Cohort, patch_attention: np.ndarray) -> dict:
     (patchAnchorNames "Parotid_L:cranial" -> Parotid_L; unanchored dose tiles credit no organ), and the organ with
     the most attention over its patches is the patient's top organ."""
     anchor_organs = [name.split(':')[0] for name in c.spec.get('patchAnchorNames', ['none'])]
+
+    def top_names(p, h):
+        per_organ = {}
+        for m in np.flatnonzero(c.patch_mask[p] > 0):
+            anchor = int(c.anchors[p, m])
+            if anchor > 0:
+                per_organ[anchor_organs[anchor]] = per_organ.get(anchor_organs[anchor], 0.0) + float(patch_attention[p, h, m])
+        return {max(per_organ, key=per_organ.get)} if per_organ else None
+    return _fraction_top_causal(c, top_names)
+
+
+def _fraction_top_causal(c: Cohort, top_names) -> dict:
+    """Per binary head, over positive patients with causal organs: how often top_names(patient, head) (a set of
+    names for the top organ, or None when the patient has none) meets the causal set."""
     out = {}
     for h, head in enumerate(BINARY_HEADS):
         hits, total = 0, 0
@@ -69,15 +73,10 @@ def patch_attention_top_causal(c: Cohort, patch_attention: np.ndarray) -> dict:
             if c.known[p, h] == 0 or c.labels[p, h] != 1:
                 continue
             causal = c.causal[p].get(head) or c.causal[p].get('any') or []
-            per_organ = {}
-            for m in np.flatnonzero(c.patch_mask[p] > 0):
-                anchor = int(c.anchors[p, m])
-                if anchor > 0:
-                    organ = anchor_organs[anchor]
-                    per_organ[organ] = per_organ.get(organ, 0.0) + float(patch_attention[p, h, m])
-            if not causal or not per_organ:
+            names = top_names(p, h) if causal else None
+            if not names:
                 continue
             total += 1
-            hits += max(per_organ, key=per_organ.get) in set(causal)
+            hits += bool(names & set(causal))
         out[head] = {'positivesWithCausalOrgans': total, 'fractionTopIsCausal': (hits / total) if total else None}
     return out
