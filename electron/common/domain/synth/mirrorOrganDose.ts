@@ -15,7 +15,7 @@ const PTV_GUARD_MM = 6;
  * (the generator's ellipsoid glands) the organ's dose values, hence its DVH and mean dose, stay the same up to
  * interpolation between dose planes; only where in the organ each dose falls changes. Why: in real plans the
  * direction of the dose gradient across a parotid varies with beam arrangement and optimiser trade-offs, and
- * predicts xerostomia where the mean dose does not (Gabryś et al. 2018, reference §6); a mirrored gland is the
+ * predicts xerostomia where the mean dose does not (Gabryś et al. 2018, reference §4.2); a mirrored gland is the
  * generator's way of making that arrangement invisible to any DVH. Voxels within PTV_GUARD_MM of a target keep
  * their dose; the mirrored dose blends into the original over BLEND_MM outside the organ so no dose step is left
  * at its surface.
