@@ -7,13 +7,10 @@ code). Writes models/*.onnx with model cards and parity fixtures, and reports/ev
 """
 import argparse
 import copy
-import io
 import json
-import multiprocessing
 import os
 import sys
 import time
-import traceback
 
 import numpy as np
 import torch
@@ -42,8 +39,6 @@ def main(argv=None):
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--spatial-seconds', type=float, default=540, help='wall-clock limit per spatial / early-fusion member')
     ap.add_argument('--spatial-epochs', type=int, default=40)
-    ap.add_argument('--processes', type=int, default=1,
-                    help='independent trainings run side by side, one thread each (on the 2-core development machine two ran 2-6x slower each: no gain)')
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     started = time.time()
@@ -74,27 +69,25 @@ def main(argv=None):
         return result
 
     new_tabular = lambda: TabularMil(vocab, f_dim, c_dim, spec['instanceFeatureNames'], spec['organVocabulary']).set_feature_scaling(train.instances, train.instance_mask)  # noqa: E731
-    train_tabular = lambda: [fit(new_tabular(), 'tabular', t_train, t_val, epochs=epochs, batch_size=32, lr=5e-3,  # noqa: E731
-                                 patience=15, seed=args.seed + s, log=log) for s in range(members)]
+    # tabular and spatial members train one after the other: side by side in two processes on this 2-core machine
+    # each ran 2-6x slower (a tabular epoch 11.6 s instead of about 5 s, a spatial epoch about 80 s instead of 19 s)
+    tabular = timed('tabular', lambda: [fit(new_tabular(), 'tabular', t_train, t_val, epochs=epochs, batch_size=32, lr=5e-3,
+                                            patience=15, seed=args.seed + s, log=log) for s in range(members)])
     spatial, early = [], []
     if has_patches:
         sp_members = 1 if args.quick else 2
         new_spatial = lambda: SpatialMil(ch, c_dim, n_anchors, anchor_names=spec.get('patchAnchorNames', []))  # noqa: E731
-        train_spatial = lambda: [fit(new_spatial(), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,  # noqa: E731
-                                     seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds) for s in range(sp_members)]
-        tabular, spatial = timed('tabularAndSpatial', lambda: run_in_parallel([train_tabular, train_spatial], args.processes))
+        spatial = timed('spatial', lambda: [fit(new_spatial(), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
+                                                seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
         # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford
         # training both encoders from scratch again) and is fine-tuned jointly with a lower learning rate
-        early_member = lambda s: lambda: fit(EarlyFusionMil(copy.deepcopy(tabular[s % len(tabular)]), copy.deepcopy(spatial[s]), c_dim), 'fusion',  # noqa: E731
-                                             t_train, t_val, epochs=max(2, sp_epochs // 3), batch_size=32, lr=1e-3, seed=args.seed + s, log=log,
-                                             patience=3, time_limit_s=0.6 * args.spatial_seconds)
-        early = timed('earlyFusion', lambda: run_in_parallel([early_member(s) for s in range(sp_members)], args.processes))
+        early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(copy.deepcopy(tabular[s % len(tabular)]), copy.deepcopy(spatial[s]), c_dim), 'fusion',
+                                                  t_train, t_val, epochs=max(2, sp_epochs // 3), batch_size=32, lr=1e-3, seed=args.seed + s, log=log,
+                                                  patience=3, time_limit_s=0.6 * args.spatial_seconds) for s in range(sp_members)])
         late = LateFusionMil(MeanLogits(tabular), MeanLogits(spatial))
         for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
             p.requires_grad_(False)
         late = timed('lateFusion', lambda: fit_late_fusion(late, t_val, steps=20 if args.quick else 300))
-    else:
-        tabular = timed('tabular', train_tabular)
 
     ensembles = {'tabular-mil': EnsembleExport(tabular, 'tabular')}
     if has_patches:
@@ -142,50 +135,6 @@ def main(argv=None):
     write_summary(report, os.path.join(args.out, 'reports', 'summary.md'))
     log(f'done in {report["elapsedSeconds"]} s')
     return report
-
-
-def run_in_parallel(jobs, processes):
-    """Runs independent training jobs (callables returning picklable models) side by side in forked processes,
-    one thread each, and returns their results in order. Why: every job is single-threaded (torch on one thread
-    trains these small models fastest), so a machine with spare cores can train the tabular ensemble and the
-    spatial members at the same time. On the 2-core development machine it does not pay: side by side, a tabular
-    epoch took 11.6 s instead of about 5 s alone, and a spatial epoch about 80 s instead of 14 s, hence the default
-    of one process (the jobs then run here, one after the other)."""
-    if processes <= 1 or len(jobs) <= 1:
-        return [job() for job in jobs]
-    context = multiprocessing.get_context('fork')
-    results = [None] * len(jobs)
-    pending = list(enumerate(jobs))
-    running = []
-    while pending or running:
-        while pending and len(running) < processes:
-            index, job = pending.pop(0)
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_run_job, args=(job, sender))
-            process.start()
-            sender.close()
-            running.append((index, process, receiver))
-        index, process, receiver = running.pop(0)
-        ok, payload = receiver.recv()
-        process.join()
-        if not ok:
-            raise RuntimeError(f'training job {index} failed:\n{payload}')
-        results[index] = torch.load(io.BytesIO(payload))
-    return results
-
-
-def _run_job(job, sender):
-    torch.set_num_threads(1)
-    try:
-        # torch.save to bytes: torch's own pickling of tensors shares them through file descriptors that die
-        # with this process
-        buffer = io.BytesIO()
-        torch.save(job(), buffer)
-        sender.send((True, buffer.getvalue()))
-    except BaseException:  # the parent re-raises with the child's traceback
-        sender.send((False, traceback.format_exc()))
-    finally:
-        sender.close()
 
 
 def late_members(late, tabular, spatial):
