@@ -30,14 +30,11 @@ export function mirrorOrganDoseCraniocaudally(doseGy: Float32Array, grid: VoxelG
   const [zLow, zHigh] = zRangeOf(organ);
   const zMidMm = (zLow + zHigh) / 2;
   const original = doseGy.slice();
-  const doseAt = (i: number, j: number, zMm: number) => {
-    // linear between the two dose planes around zMm (the mirror of a plane rarely falls on a plane)
-    const kf = Math.max(0, Math.min(grid.slices - 1, (zMm - grid.originMm[2] - grid.sliceOffsetsMm[0]) / dz));
-    const k0 = Math.floor(kf), k1 = Math.min(grid.slices - 1, k0 + 1), t = kf - k0;
-    return (1 - t) * original[i + nx * (j + ny * k0)] + t * original[i + nx * (j + ny * k1)];
-  };
   for (let k = 0; k < bz; k++) {
-    const zMm = grid.originMm[2] + grid.sliceOffsetsMm[box.k0 + k];
+    // the mirror plane of this slice, linear between the two dose planes around it (it rarely falls on a plane)
+    const mirrorZMm = 2 * zMidMm - (grid.originMm[2] + grid.sliceOffsetsMm[box.k0 + k]);
+    const kf = Math.max(0, Math.min(grid.slices - 1, (mirrorZMm - grid.originMm[2] - grid.sliceOffsetsMm[0]) / dz));
+    const k0 = Math.floor(kf), k1 = Math.min(grid.slices - 1, k0 + 1), t = kf - k0;
     for (let j = 0; j < by; j++) for (let i = 0; i < bx; i++) {
       const local = i + bx * (j + by * k);
       const weight = Math.max(0, 1 - outsideMm[local] / BLEND_MM);
@@ -45,7 +42,8 @@ export function mirrorOrganDoseCraniocaudally(doseGy: Float32Array, grid: VoxelG
       const p = box.i0 + i + nx * (box.j0 + j + ny * (box.k0 + k));
       const away = Math.min(1, ptvDistanceMm[p] / PTV_GUARD_MM);
       if (away === 0) continue;
-      const mirrored = doseAt(box.i0 + i, box.j0 + j, 2 * zMidMm - zMm);
+      const column = box.i0 + i + nx * (box.j0 + j);
+      const mirrored = (1 - t) * original[column + nx * ny * k0] + t * original[column + nx * ny * k1];
       doseGy[p] = original[p] + weight * away * (mirrored - original[p]);
     }
   }
