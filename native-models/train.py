@@ -39,6 +39,7 @@ def main(argv=None):
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--spatial-seconds', type=float, default=540, help='wall-clock limit per spatial / early-fusion member')
     ap.add_argument('--spatial-epochs', type=int, default=40)
+    ap.add_argument('--spatial-members', type=int, default=3, help='spatial members, each paired with an early-fusion member')
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     started = time.time()
@@ -75,15 +76,16 @@ def main(argv=None):
                                             patience=15, seed=args.seed + s, log=log) for s in range(members)])
     spatial, early = [], []
     if has_patches:
-        sp_members = 1 if args.quick else 2
+        sp_members = 1 if args.quick else args.spatial_members
         new_spatial = lambda: SpatialMil(ch, c_dim, n_anchors, anchor_names=spec.get('patchAnchorNames', []))  # noqa: E731
         spatial = timed('spatial', lambda: [fit(new_spatial(), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
-                                                seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds) for s in range(sp_members)])
+                                                seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds, cosine_decay=True)
+                                            for s in range(sp_members)])
         # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford
         # training both encoders from scratch again) and is fine-tuned jointly with a lower learning rate
         early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(copy.deepcopy(tabular[s % len(tabular)]), copy.deepcopy(spatial[s]), c_dim), 'fusion',
                                                   t_train, t_val, epochs=max(2, sp_epochs // 3), batch_size=32, lr=1e-3, seed=args.seed + s, log=log,
-                                                  patience=3, time_limit_s=0.6 * args.spatial_seconds) for s in range(sp_members)])
+                                                  patience=4, time_limit_s=0.4 * args.spatial_seconds, cosine_decay=True) for s in range(sp_members)])
         late = LateFusionMil(MeanLogits(tabular), MeanLogits(spatial))
         for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
             p.requires_grad_(False)
