@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { FEATURE_SPEC_VERSION } from '../../common/domain/features/featureSpec';
 
 /** One model input as the model card states it: dtype, shape (numbers fixed, strings dynamic), range, unit. */
 export const modelInputSpecSchema = z.object({
@@ -45,8 +46,10 @@ export class ModelCardError extends Error {
 }
 
 /**
- * Reads and validates `<name>.card.json`, and checks that the .onnx file it names has the sha256 the card
- * states (a model file swapped without its card is refused). Returns the card and the model's path.
+ * Reads and validates `<name>.card.json`, and checks that the model was trained on the feature contract this
+ * app computes (featureSpec.ts: a model from an older contract would be fed inputs it never saw, with no error
+ * and wrong numbers) and that the .onnx file it names has the sha256 the card states (a model file swapped
+ * without its card is refused). Returns the card and the model's path.
  */
 export function loadModelCard(cardPath: string): { card: ModelCard; modelPath: string } {
   let raw: unknown;
@@ -58,6 +61,9 @@ export function loadModelCard(cardPath: string): { card: ModelCard; modelPath: s
   const parsed = modelCardSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ModelCardError(cardPath, `invalid model card: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  if (parsed.data.featureSpecVersion !== FEATURE_SPEC_VERSION) {
+    throw new ModelCardError(cardPath, `the model was trained on features ${parsed.data.featureSpecVersion}, this app computes ${FEATURE_SPEC_VERSION}: retrain it (native-models/README.md)`);
   }
   const modelPath = join(dirname(cardPath), parsed.data.file);
   let hash: string;
