@@ -39,20 +39,29 @@ export interface Outcomes {
 }
 
 /**
- * Extra logit per Gy of mean dose to the cranial half of each parotid (the stem-cell region) and of the
- * superior constrictor, above the generated cohort's average for that sub-region. The term is absolute, so
- * risk rises with dose everywhere in the organ and fastest in the sub-region. (An earlier form used the
- * sub-region dose minus the organ mean: as the hot part of these organs is nearly always the caudal one,
- * that made risk fall as the organ's mean dose rose.)
+ * Parotids: extra logit per Gy by which the mean dose of each gland's cranial half (the stem-cell region,
+ * reference §4.2) exceeds the gland's own mean dose, above the cohort average of that excess. At the same mean
+ * dose, which the LIPP term already counts, a gland whose stem-cell region takes more than its share is at more
+ * risk (van Luijk et al. 2015). Why relative: the absolute form used until Dec 2026 (0.12 logit per Gy of
+ * cranial-half dose) counted the gland's mean dose twice, in LIPP and through the cranial half, which follows the
+ * mean dose (a DVH explains R² 0.5 of it). A whole-organ DVH then knew most of the spatial term: on held-out
+ * centres a logistic model on the true sub-region doses beat the DVH model by 0.051 AUC and no more, while
+ * published 3D-dose models gain 0.10–0.16 over DVH-based models (Men 2019, Gabryś 2018, reference §4.2). The
+ * relative form is sound only because half the glands have their dose arrangement mirrored (planPatient.ts), so
+ * the excess takes either sign.
+ *
+ * Superior constrictor: extra logit per Gy of mean dose to its cranial half above the cohort average (absolute:
+ * its hot end is nearly always the caudal one, and the relative form, used once for both organs, made risk fall
+ * as its dose rose). Either term raises risk with dose in the sub-region.
  */
 export const PAROTID_CRANIAL_BETA = 0.12;
 export const PCM_SUP_CRANIAL_BETA = 0.1;
 /**
- * Cohort averages of the sub-region mean doses, Gy, centring keeps the LIPP event rates: parotid 100 generated
- * patients (seed 777, `native-models/subRegionDependence.ts`), since half the glands are mirrored (planPatient.ts);
- * superior constrictor 600 patients (seeds 4101–4102).
+ * Cohort averages that centre the sub-region terms, so the LIPP event rates are kept: the parotids' cranial-half
+ * excess over the gland mean, 7,200 glands of the twelve 300-patient trials of native-models/README.md (seeds
+ * 4201–4212; SD 7.2 Gy); the superior constrictor's cranial-half dose, 600 patients (seeds 4101–4102).
  */
-export const PAROTID_CRANIAL_REFERENCE_GY = 14.3;
+export const PAROTID_CRANIAL_EXCESS_REFERENCE_GY = -1.26;
 export const PCM_SUP_CRANIAL_REFERENCE_GY = 10.6;
 /** Logistic TCP (reference §3.4, S41 form): γ50 = 2.9; D50 recalibrated so 70 Gy EQD2 gives ≈ 83 % 2-y LRC for a T1–2 HPV-negative primary (cohort mean ≈ 75–80 %). */
 export const TCP_GAMMA50 = 2.9;
@@ -69,7 +78,8 @@ export function localControlProbability2y(doses: Pick<OutcomeDoses, 'targetD95Gy
 
 /**
  * Draws the three endpoints. Xerostomia and dysphagia ≥ G2 at 6 months: LIPP v2.2 linear predictors plus a
- * sub-region term (cranial-half mean dose), so whole-organ summaries miss part of the risk.
+ * sub-region term (the parotids' cranial-half excess over the gland mean, the superior constrictor's cranial-half
+ * mean dose), so whole-organ summaries miss part of the risk.
  * Local-regional control: Weibull time to failure whose 2-year survival equals the TCP, censored at a
  * uniform 24–60-month follow-up.
  */
@@ -80,10 +90,8 @@ export function drawOutcomes(doses: OutcomeDoses, clinical: OutcomeClinical, rng
     submandibularMeanGy: (doses.submandibularMeanGy.L + doses.submandibularMeanGy.R) / 2,
     baseline: clinical.baselineXerostomia, postOperative: clinical.postOperative,
   });
-  const spatialParotid = {
-    L: PAROTID_CRANIAL_BETA * (doses.parotidCranialMeanGy.L - PAROTID_CRANIAL_REFERENCE_GY),
-    R: PAROTID_CRANIAL_BETA * (doses.parotidCranialMeanGy.R - PAROTID_CRANIAL_REFERENCE_GY),
-  };
+  const cranialExcess = (side: 'L' | 'R') => doses.parotidCranialMeanGy[side] - doses.parotidMeanGy[side] - PAROTID_CRANIAL_EXCESS_REFERENCE_GY;
+  const spatialParotid = { L: PAROTID_CRANIAL_BETA * cranialExcess('L'), R: PAROTID_CRANIAL_BETA * cranialExcess('R') };
   const xeroS = xt.intercept + xt.parotids + xt.submandibulars + xt.baseline + spatialParotid.L + spatialParotid.R;
   const bParotid = xt.parotids / Math.max(1e-9, Math.sqrt(doses.parotidMeanGy.L) + Math.sqrt(doses.parotidMeanGy.R));
   const xeroContrib: Record<string, number> = {
