@@ -21,9 +21,10 @@ from rtqa_models.data import BINARY_HEADS, load_trials, split_by_centre  # noqa:
 from rtqa_models.evaluate import attention_top_causal, bayes_optimal, evaluate_predictions, patch_attention_top_causal  # noqa: E402
 from rtqa_models.exportOnnx import KIND_INPUTS, EnsembleExport, export_model, write_model_card, write_parity_fixture  # noqa: E402
 from rtqa_models.fusionMil import EarlyFusionMil, LateFusionMil, MeanLogits  # noqa: E402
+from rtqa_models.mirror import MirrorBatch  # noqa: E402
 from rtqa_models.spatialMil import SpatialMil  # noqa: E402
 from rtqa_models.tabularMil import TabularMil  # noqa: E402
-from rtqa_models.training import fit, fit_late_fusion, predict, to_tensors  # noqa: E402
+from rtqa_models.training import INPUTS, fit, fit_late_fusion, fit_members, to_tensors  # noqa: E402
 from rtqa_models.reporting import check_bars, feature_ranges, shap_baseline, write_summary  # noqa: E402
 
 MODEL_VERSION = '1.0.0'
@@ -40,6 +41,7 @@ def main(argv=None):
     ap.add_argument('--spatial-seconds', type=float, default=540, help='wall-clock limit per spatial / early-fusion member')
     ap.add_argument('--spatial-epochs', type=int, default=40)
     ap.add_argument('--spatial-members', type=int, default=3, help='spatial members, each paired with an early-fusion member')
+    ap.add_argument('--mirror', action='store_true', help='mirror half of each training batch left-right (off by default: see README)')
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     started = time.time()
@@ -62,6 +64,8 @@ def main(argv=None):
     sp_epochs = 2 if args.quick else args.spatial_epochs
     members = 2 if args.quick else args.members
     timings = {}
+    # every model kind sees the same augmentation (of the inputs it reads)
+    mirror = (lambda kind: MirrorBatch(spec, INPUTS[kind])) if args.mirror else (lambda kind: None)  # noqa: E731
 
     def timed(name, fn):
         t0 = time.time()
@@ -73,23 +77,29 @@ def main(argv=None):
     # tabular and spatial members train one after the other: side by side in two processes on this 2-core machine
     # each ran 2-6x slower (a tabular epoch 11.6 s instead of about 5 s, a spatial epoch about 80 s instead of 19 s)
     tabular = timed('tabular', lambda: [fit(new_tabular(), 'tabular', t_train, t_val, epochs=epochs, batch_size=32, lr=5e-3,
-                                            patience=15, seed=args.seed + s, log=log) for s in range(members)])
+                                            patience=15, seed=args.seed + s, log=log, augment=mirror('tabular')) for s in range(members)])
     spatial, early = [], []
     if has_patches:
         sp_members = 1 if args.quick else args.spatial_members
         new_spatial = lambda: SpatialMil(ch, c_dim, n_anchors, anchor_names=spec.get('patchAnchorNames', []))  # noqa: E731
-        spatial = timed('spatial', lambda: [fit(new_spatial(), 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3,
-                                                seed=args.seed + s, log=log, patience=5, time_limit_s=args.spatial_seconds, cosine_decay=True)
-                                            for s in range(sp_members)])
-        # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford
-        # training both encoders from scratch again) and is fine-tuned jointly with a lower learning rate
-        early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(copy.deepcopy(tabular[s % len(tabular)]), copy.deepcopy(spatial[s]), c_dim), 'fusion',
-                                                  t_train, t_val, epochs=max(2, sp_epochs // 3), batch_size=32, lr=1e-3, seed=args.seed + s, log=log,
-                                                  patience=4, time_limit_s=0.4 * args.spatial_seconds, cosine_decay=True) for s in range(sp_members)])
+        spatial = timed('spatial', lambda: fit_members(
+            new_spatial, lambda model, seed: fit(model, 'spatial', t_train, t_val, epochs=sp_epochs, batch_size=32, lr=2e-3, seed=seed, log=log,
+                                                 patience=5, time_limit_s=args.spatial_seconds, cosine_decay=True, augment=mirror('spatial')),
+            [args.seed + s for s in range(sp_members)], 'spatial', t_val, log=log))
         late = LateFusionMil(MeanLogits(tabular), MeanLogits(spatial))
         for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
             p.requires_grad_(False)
         late = timed('lateFusion', lambda: fit_late_fusion(late, t_val, steps=20 if args.quick else 300))
+        # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford
+        # training both encoders from scratch again), its joint heads at the late fusion's per-head weights (the
+        # combination of the two members' logits that the validation centres favour: on a head where one model is
+        # clearly the better, fine-tuning starts from that model rather than from an even average), and is
+        # fine-tuned jointly with a lower learning rate
+        start = (late.weights.detach().clone(), late.bias.detach().clone())
+        early = timed('earlyFusion', lambda: [fit(EarlyFusionMil(copy.deepcopy(tabular[s % len(tabular)]), copy.deepcopy(spatial[s]), c_dim, start), 'fusion',
+                                                  t_train, t_val, epochs=max(2, sp_epochs // 3), batch_size=32, lr=1e-3, seed=args.seed + s, log=log,
+                                                  patience=4, time_limit_s=0.4 * args.spatial_seconds, cosine_decay=True, augment=mirror('fusion'))
+                                            for s in range(sp_members)])
 
     ensembles = {'tabular-mil': EnsembleExport(tabular, 'tabular')}
     if has_patches:

@@ -11,23 +11,26 @@ from .tabularMil import BAG_SUMMARIES, BRANCHES, TabularMil
 
 
 class EarlyFusionMil(nn.Module):
-    def __init__(self, tabular: TabularMil, spatial: SpatialMil, clinical_dim: int):
+    def __init__(self, tabular: TabularMil, spatial: SpatialMil, clinical_dim: int, start=None):
         super().__init__()
         self.tabular = tabular
         self.spatial = spatial
         self.heads = nn.ModuleList([nn.Linear(tabular.hidden + spatial.hidden + clinical_dim + BAG_SUMMARIES, 1) for _ in range(BRANCHES)])
-        self.start_from_average(clinical_dim)
+        self.start_from_combination(clinical_dim, *(start if start is not None else (torch.full((2, BRANCHES), 0.5), torch.zeros(BRANCHES))))
 
-    def start_from_average(self, clinical_dim: int):
-        """Sets each joint head to half the tabular head plus half the spatial head (inputs: tabular embedding,
-        spatial embedding, clinical, protocol summaries), so fine-tuning starts from the average of the two
-        members' logits instead of from random heads that must first relearn what the members knew."""
+    def start_from_combination(self, clinical_dim: int, weights: torch.Tensor, bias: torch.Tensor):
+        """Sets each joint head k to weights[0, k] × the tabular head + weights[1, k] × the spatial head + bias[k]
+        (inputs: tabular embedding, spatial embedding, clinical, protocol summaries), so fine-tuning starts from
+        that combination of the two members' logits (by default their average; train.py passes the late fusion's
+        weights fitted on the validation centres) instead of from random heads that must first relearn what the
+        members knew."""
         ht, hs = self.tabular.hidden, self.spatial.hidden
         with torch.no_grad():
-            for fused, tab, spa in zip(self.heads, self.tabular.heads, self.spatial.heads):
+            for k, (fused, tab, spa) in enumerate(zip(self.heads, self.tabular.heads, self.spatial.heads)):
+                a, b = float(weights[0, k]), float(weights[1, k])
                 wt, ws = tab.weight[0], spa.weight[0]
-                fused.weight[0].copy_(0.5 * torch.cat([wt[:ht], ws[:hs], wt[ht:ht + clinical_dim] + ws[hs:hs + clinical_dim], wt[ht + clinical_dim:]]))
-                fused.bias.copy_(0.5 * (tab.bias + spa.bias))
+                fused.weight[0].copy_(torch.cat([a * wt[:ht], b * ws[:hs], a * wt[ht:ht + clinical_dim] + b * ws[hs:hs + clinical_dim], a * wt[ht + clinical_dim:]]))
+                fused.bias.copy_(a * tab.bias + b * spa.bias + float(bias[k]))
 
     def forward(self, organ_ids, instance_features, instance_mask, clinical, patches, positions, anchors, patch_mask):
         zt, at, summaries = self.tabular.embed(organ_ids, instance_features, instance_mask)

@@ -5,7 +5,7 @@ import torch
 from torch import nn
 
 from .attention import GatedAttention
-from .tabularMil import BRANCHES, LITERATURE_ORGANS, LITERATURE_PRIOR, PRIOR_SCALE
+from .tabularMil import BRANCHES, LITERATURE_ORGANS, LITERATURE_PRIOR, PRIOR_SCALE, TARGET_EXCLUSION, TARGET_PREFIXES, TOXICITY_BRANCHES
 
 DOSE_CHANNEL = 1
 FIRST_MASK_CHANNEL = 2  # anchor mask, then the organ-group masks (featureSpec.ts PATCH_CHANNELS)
@@ -23,8 +23,11 @@ def masked_dose_summaries(patches: torch.Tensor) -> torch.Tensor:
 
 
 class PatchEncoder(nn.Module):
-    """[M, C, 8, 8, 8] -> [M, hidden]: CNN features plus the mask-weighted dose summaries. The CNN starts with a
-    stride-2 convolution (8³ -> 4³) to stay cheap on one CPU thread (~0.3 M multiply-adds per patch)."""
+    """[M, C, 8, 8, 8] -> [M, hidden]: the mask-weighted dose summaries plus gated CNN features. The CNN starts with
+    a stride-2 convolution (8³ -> 4³) to stay cheap on one CPU thread (~0.3 M multiply-adds per patch). Its
+    features enter through a learned scalar gate that starts at 0: the summaries (a few numbers per patch, each a
+    sub-region's mean dose) carry the model first and the CNN adds what they miss. With the CNN in from the start
+    its 64 noisy features slowed that: one member's held-out xerostomia AUC 0.719 against 0.740 gated."""
 
     def __init__(self, channels: int, hidden: int = 64):
         super().__init__()
@@ -32,11 +35,12 @@ class PatchEncoder(nn.Module):
             nn.Conv3d(channels, 8, 3, stride=2, padding=1), nn.ReLU(),
             nn.Conv3d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool3d(2),
             nn.Flatten(), nn.Linear(16 * 8, hidden), nn.ReLU())
+        self.cnn_gate = nn.Parameter(torch.zeros(1))
         summaries = 2 * (channels - FIRST_MASK_CHANNEL) + 2
         self.summary = nn.Sequential(nn.Linear(summaries, hidden), nn.ReLU())
 
     def forward(self, x):
-        return self.cnn(x) + self.summary(masked_dose_summaries(x))
+        return self.cnn_gate * self.cnn(x) + self.summary(masked_dose_summaries(x))
 
 
 class SpatialMil(nn.Module):
@@ -57,13 +61,26 @@ class SpatialMil(nn.Module):
                     if name.split(':')[0] in organs:
                         self.anchor_prior.weight[index, branch] = LITERATURE_PRIOR
         self.heads = nn.ModuleList([nn.Linear(hidden + clinical_dim, 1) for _ in range(BRANCHES)])
+        # A complication arises in an organ at risk: the toxicity branches attend over the sub-regions of organs at
+        # risk only, as the tabular model's do over organs. Dose tiles (anchor 'none', no organ) and the target's
+        # cubes get -TARGET_EXCLUSION logits there. Without it the xerostomia attention of some members drifted onto
+        # the high-dose tiles (half its weight) and never found the parotids: held-out AUC 0.54 against 0.72
+        names = list(anchor_names) or ['none'] * anchors
+        self.register_buffer('not_organ_at_risk', torch.tensor([1.0 if n == 'none' or n.startswith(TARGET_PREFIXES) else 0.0 for n in names]))
+        self.register_buffer('toxicity_branches', torch.tensor([1.0 if k in TOXICITY_BRANCHES else 0.0 for k in range(BRANCHES)]))
         self.hidden = hidden
+
+    def attention_prior(self, anchors):
+        """[B, M] anchor ids -> [B, M, BRANCHES] attention logits added before the softmax: the learned prior per
+        anchor and the toxicity branches' exclusion of what is not an organ at risk."""
+        exclusion = -TARGET_EXCLUSION * self.not_organ_at_risk[anchors].unsqueeze(-1) * self.toxicity_branches
+        return PRIOR_SCALE * self.anchor_prior(anchors) + exclusion
 
     def embed(self, patches, positions, anchors, patch_mask):
         b, n = patches.shape[0], patches.shape[1]
         content = self.encoder(patches.flatten(0, 1)).reshape(b, n, self.hidden)
         context = self.context(torch.cat([positions, self.anchor_embedding(anchors)], dim=-1))
-        return self.attention(self.mix(content + context), patch_mask, PRIOR_SCALE * self.anchor_prior(anchors))
+        return self.attention(self.mix(content + context), patch_mask, self.attention_prior(anchors))
 
     def head_logits(self, z, clinical):
         return torch.cat([head(torch.cat([z[:, k], clinical], dim=-1)) for k, head in enumerate(self.heads)], dim=-1)
