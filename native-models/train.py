@@ -89,7 +89,7 @@ def main(argv=None):
         late = LateFusionMil(MeanLogits(tabular), MeanLogits(spatial))
         for p in list(late.tabular.parameters()) + list(late.spatial.parameters()):
             p.requires_grad_(False)
-        late = timed('lateFusion', lambda: fit_late_fusion(late, t_val, steps=20 if args.quick else 300))
+        late = timed('lateFusion', lambda: fit_late_fusion(late, t_val, steps=20 if args.quick else 300, log=log))
         # early fusion starts from trained single-modality members (warm start: one CPU thread cannot afford
         # training both encoders from scratch again), its joint heads at the late fusion's per-head weights (the
         # combination of the two members' logits that the validation centres favour: on a head where one model is
