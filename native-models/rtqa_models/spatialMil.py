@@ -44,12 +44,23 @@ class PatchEncoder(nn.Module):
         return self.cnn_gate * self.cnn(x) + self.summary(masked_dose_summaries(x))
 
 
+def other_half_table(names: list) -> torch.Tensor:
+    """Index of each anchor's other half ("X:cranial" <-> "X:caudal") in names; 0 where there is none."""
+    swap = {'cranial': 'caudal', 'caudal': 'cranial'}
+    def other(name):
+        organ, _, half = name.partition(':')
+        twin = f'{organ}:{swap[half]}' if half in swap else None
+        return names.index(twin) if twin in names else 0
+    return torch.tensor([other(n) for n in names], dtype=torch.long)
+
+
 class SpatialMil(nn.Module):
     def __init__(self, channels: int, clinical_dim: int, anchors: int, hidden: int = 64, anchor_dim: int = 16, anchor_names: list = ()):
         super().__init__()
         self.encoder = PatchEncoder(channels, hidden)
         self.anchor_embedding = nn.Embedding(anchors, anchor_dim)
-        self.context = nn.Linear(3 + anchor_dim, hidden)
+        self.summaries = 2 * (channels - FIRST_MASK_CHANNEL) + 2
+        self.context = nn.Linear(3 + anchor_dim + self.summaries, hidden)
         self.mix = nn.Sequential(nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU())
         self.attention = GatedAttention(hidden, 32, BRANCHES)
         self.anchor_prior = nn.Embedding(anchors, BRANCHES)  # per head, a learned attention prior per anchor
@@ -75,6 +86,10 @@ class SpatialMil(nn.Module):
         # dose in its cubes. Why: with a prior per side, the shipped members of 2026-12-07 attended to the right
         # parotid for 60 % of the xerostomia positives whatever the dose, and to the causal gland for 45 %.
         self.register_buffer('side_free_anchor', torch.minimum(torch.arange(len(names)), contralateral_table(names)))
+        # Each anchored cube also sees the dose summaries of its organ's other half ("Parotid_L:cranial" <->
+        # "Parotid_L:caudal"): the outcome depends on how a gland's dose is shared between its halves, which one
+        # cube alone cannot tell, and attention can only pick a gland by what the gland's own cubes show.
+        self.register_buffer('other_half', other_half_table(names))
         self.hidden = hidden
 
     def side_free(self, positions, anchors):
@@ -82,6 +97,15 @@ class SpatialMil(nn.Module):
         lateral axis, 0..1 across the bag) replaced by 2 |x - 0.5|."""
         lateral = (2.0 * (positions[..., :1] - 0.5)).abs()
         return torch.cat([lateral, positions[..., 1:]], dim=-1), self.side_free_anchor[anchors]
+
+    def other_half_summaries(self, patches, anchors, patch_mask):
+        """[B, M, summaries]: per cube, masked_dose_summaries of the cube anchored to the other half of its organ in
+        the same bag (zeros for dose tiles and where that cube is absent)."""
+        b, n = patches.shape[0], patches.shape[1]
+        own = masked_dose_summaries(patches.flatten(0, 1)).reshape(b, n, self.summaries)
+        wanted = self.other_half[anchors]  # [B, M]; 0 (no anchor) where there is no other half
+        match = (anchors.unsqueeze(1) == wanted.unsqueeze(2)).float() * patch_mask.unsqueeze(1) * (wanted > 0).float().unsqueeze(2)
+        return torch.bmm(match / match.sum(dim=2, keepdim=True).clamp(min=1.0), own)
 
     def attention_prior(self, anchors):
         """[B, M] anchor ids -> [B, M, BRANCHES] attention logits added before the softmax: the learned prior per
@@ -93,7 +117,8 @@ class SpatialMil(nn.Module):
         b, n = patches.shape[0], patches.shape[1]
         content = self.encoder(patches.flatten(0, 1)).reshape(b, n, self.hidden)
         folded_positions, twin_anchors = self.side_free(positions, anchors)
-        context = self.context(torch.cat([folded_positions, self.anchor_embedding(twin_anchors)], dim=-1))
+        other = self.other_half_summaries(patches, anchors, patch_mask)
+        context = self.context(torch.cat([folded_positions, self.anchor_embedding(twin_anchors), other], dim=-1))
         return self.attention(self.mix(content + context), patch_mask, self.attention_prior(anchors))
 
     def head_logits(self, z, clinical):
