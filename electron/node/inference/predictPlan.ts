@@ -8,6 +8,7 @@ import { choosePrimaryModel } from './choosePrimaryModel';
 import { explainTabularPrediction } from './explainTabularPrediction';
 import type { ModelSet } from './loadModelSet';
 import { modelFeeds } from './modelFeeds';
+import { organAttentionRows } from './organAttentionRows';
 import type { OnnxModel } from './OnnxModel';
 
 export const HEAD_LABELS: Record<string, string> = {
@@ -81,7 +82,10 @@ export async function predictPlan(models: ModelSet, features: PlanFeatures, opti
   }
   const ranModels = [models.tabular, models.spatial, models.fusionEarly, models.fusionLate].filter((m): m is OnnxModel => m !== null && outputs.has(m.name));
   const primary = choosePrimaryModel(ranModels);
-  const organAttention = attentionRows(outputs.get(primary)?.organAttention ?? outputs.get('tabular-mil')!.organAttention, features.organNames);
+  const attentionModel = outputs.get(primary)?.organAttention ? primary : 'tabular-mil';
+  const attentionCard = ranModels.find((m) => m.name === attentionModel)!.card;
+  const organAttention = organAttentionRows(attentionCard, outputs.get(attentionModel)!.organAttention!, outputs.get(attentionModel)?.patchAttention,
+    features.patches?.anchorIds, features.organNames);
   let riskMap: Float32Array | null = null;
   const mapSource = outputs.get(primary)?.patchAttention ? primary : outputs.get('spatial-mil')?.patchAttention ? 'spatial-mil' : null;
   const patchAttention = mapSource ? outputs.get(mapSource)?.patchAttention : undefined;
@@ -106,9 +110,4 @@ export async function predictPlan(models: ModelSet, features: PlanFeatures, opti
 function headPrediction(head: string, probability: number, spread: number): HeadPrediction {
   const clip = (x: number) => Math.min(1, Math.max(0, x));
   return { head, label: HEAD_LABELS[head], probability, spread, interval: [clip(probability - 2 * spread), clip(probability + 2 * spread)] };
-}
-
-function attentionRows(attention: { dims: readonly number[]; data: Float32Array }, organNames: readonly string[]) {
-  const n = attention.dims[2];
-  return ALL_HEADS.flatMap((head, k) => organNames.map((structure, i) => ({ head, structure, weight: attention.data[k * n + i] })));
 }
