@@ -40,8 +40,9 @@ class PatchEncoder(nn.Module):
         summaries = 2 * (channels - FIRST_MASK_CHANNEL) + 2
         self.summary = nn.Sequential(nn.Linear(summaries, hidden), nn.ReLU())
 
-    def forward(self, x):
-        return self.cnn_gate * self.cnn(x) + self.summary(masked_dose_summaries(x))
+    def forward(self, x, summaries=None):
+        """summaries: masked_dose_summaries(x) when the caller already has them (SpatialMil.embed)."""
+        return self.cnn_gate * self.cnn(x) + self.summary(masked_dose_summaries(x) if summaries is None else summaries)
 
 
 def other_half_table(names: list) -> torch.Tensor:
@@ -98,11 +99,9 @@ class SpatialMil(nn.Module):
         lateral = (2.0 * (positions[..., :1] - 0.5)).abs()
         return torch.cat([lateral, positions[..., 1:]], dim=-1), self.side_free_anchor[anchors]
 
-    def other_half_summaries(self, patches, anchors, patch_mask):
-        """[B, M, summaries]: per cube, masked_dose_summaries of the cube anchored to the other half of its organ in
-        the same bag (zeros for dose tiles and where that cube is absent)."""
-        b, n = patches.shape[0], patches.shape[1]
-        own = masked_dose_summaries(patches.flatten(0, 1)).reshape(b, n, self.summaries)
+    def other_half_summaries(self, own, anchors, patch_mask):
+        """own: [B, M, summaries], each cube's masked_dose_summaries -> [B, M, summaries]: per cube, those of the cube
+        anchored to the other half of its organ in the same bag (zeros for dose tiles and where that cube is absent)."""
         wanted = self.other_half[anchors]  # [B, M]; 0 (no anchor) where there is no other half
         match = (anchors.unsqueeze(1) == wanted.unsqueeze(2)).float() * patch_mask.unsqueeze(1) * (wanted > 0).float().unsqueeze(2)
         return torch.bmm(match / match.sum(dim=2, keepdim=True).clamp(min=1.0), own)
@@ -115,9 +114,11 @@ class SpatialMil(nn.Module):
 
     def embed(self, patches, positions, anchors, patch_mask):
         b, n = patches.shape[0], patches.shape[1]
-        content = self.encoder(patches.flatten(0, 1)).reshape(b, n, self.hidden)
+        flat = patches.flatten(0, 1)
+        summaries = masked_dose_summaries(flat)  # computed once: the encoder and the other-half context both read them
+        content = self.encoder(flat, summaries).reshape(b, n, self.hidden)
         folded_positions, twin_anchors = self.side_free(positions, anchors)
-        other = self.other_half_summaries(patches, anchors, patch_mask)
+        other = self.other_half_summaries(summaries.reshape(b, n, self.summaries), anchors, patch_mask)
         context = self.context(torch.cat([folded_positions, self.anchor_embedding(twin_anchors), other], dim=-1))
         return self.attention(self.mix(content + context), patch_mask, self.attention_prior(anchors))
 

@@ -168,16 +168,15 @@ def select_by_aic(late, lt, ls, val: dict, log=print):
     one sees, and the sub-regions), the weights fitted on 567 validation patients gave the tabular logits a
     share that did not carry over to the unseen centres (held-out AUC 0.738 against 0.749 for the spatial
     model alone). The local-control head keeps its fitted weights (Cox, no per-patient likelihood to compare)."""
+    parameters = {'tabular': 0, 'spatial': 0, 'fitted': 3}
     with torch.no_grad():
-        candidates = {'tabular': (1.0, 0.0, 0.0), 'spatial': (0.0, 1.0, 0.0)}
         for k in range(3):
-            known = val['known'][:, k]
-            candidates['fitted'] = (float(late.weights[0, k]), float(late.weights[1, k]), float(late.bias[k]))
-            parameters = {'tabular': 0, 'spatial': 0, 'fitted': 3}
+            candidates = {'tabular': (1.0, 0.0, 0.0), 'spatial': (0.0, 1.0, 0.0),
+                          'fitted': (float(late.weights[0, k]), float(late.weights[1, k]), float(late.bias[k]))}
             aic = {}
             for name, (a, b, c) in candidates.items():
                 logits = a * lt[:, k] + b * ls[:, k] + c
-                nll = (torch.nn.functional.binary_cross_entropy_with_logits(logits, val['labels'][:, k], reduction='none') * known).sum()
+                nll = (torch.nn.functional.binary_cross_entropy_with_logits(logits, val['labels'][:, k], reduction='none') * val['known'][:, k]).sum()
                 aic[name] = 2.0 * float(nll) + 2.0 * parameters[name]
             chosen = min(aic, key=aic.get)
             a, b, c = candidates[chosen]

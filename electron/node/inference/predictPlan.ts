@@ -83,8 +83,8 @@ export async function predictPlan(models: ModelSet, features: PlanFeatures, opti
   const ranModels = [models.tabular, models.spatial, models.fusionEarly, models.fusionLate].filter((m): m is OnnxModel => m !== null && outputs.has(m.name));
   const primary = choosePrimaryModel(ranModels);
   const attentionModel = outputs.get(primary)?.organAttention ? primary : 'tabular-mil';
-  const attentionCard = ranModels.find((m) => m.name === attentionModel)!.card;
-  const organAttention = organAttentionRows(attentionCard, outputs.get(attentionModel)!.organAttention!, outputs.get(attentionModel)?.patchAttention,
+  const attentionOut = outputs.get(attentionModel)!;
+  const organAttention = organAttentionRows(ranModels.find((m) => m.name === attentionModel)!.card, attentionOut.organAttention!, attentionOut.patchAttention,
     features.patches?.anchorIds, features.organNames);
   let riskMap: Float32Array | null = null;
   const mapSource = outputs.get(primary)?.patchAttention ? primary : outputs.get('spatial-mil')?.patchAttention ? 'spatial-mil' : null;

@@ -3,6 +3,10 @@ import { drawCentres, drawPatients } from './drawCohort';
 import { drawOutcomes, localControlProbability2y, PAROTID_CRANIAL_BETA, type OutcomeDoses } from './drawOutcomes';
 import { SeededRandom } from './seededRandom';
 
+/** A pharyngeal T2 HPV-negative patient with grade-1 baselines: the clinical side of the dose-response tests. */
+const PHARYNX_PATIENT = { tumourSide: 1 as const, baselineXerostomia: 1 as const, baselineDysphagia: 1 as const, location: 'pharynx' as const, postOperative: false, hpvPositive: false, tStage: 2 as const, highPtvName: 'PTV_7000' };
+const logit = (p: number) => Math.log(p / (1 - p));
+
 /**
  * Outcome draws are faithful to the probabilities that drew them: over 200 patients the observed event
  * count of each endpoint lies within mean ± 1.96·√Σp(1−p) (normal approximation of the Poisson-binomial,
@@ -75,28 +79,23 @@ describe('drawOutcomes', () => {
   });
   it('the spatial term matters: same gland mean doses, cranial parotid halves 10 Gy hotter → 2 × 0.12 × 10 logits more xerostomia risk', () => {
     const base = { ...cohortDoses(new SeededRandom(1), 'pharynx'), parotidMeanGy: { L: 14, R: 14 } };
-    const clinical = { tumourSide: 1 as const, baselineXerostomia: 1 as const, baselineDysphagia: 1 as const, location: 'pharynx' as const, postOperative: false, hpvPositive: false, tStage: 2 as const, highPtvName: 'PTV_7000' };
-    const cold = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 4, R: 4 } }, clinical, new SeededRandom(2));
-    const hot = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 14, R: 14 } }, clinical, new SeededRandom(2));
-    const logit = (p: number) => Math.log(p / (1 - p));
+    const cold = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 4, R: 4 } }, PHARYNX_PATIENT, new SeededRandom(2));
+    const hot = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 14, R: 14 } }, PHARYNX_PATIENT, new SeededRandom(2));
     expect(logit(hot.xerostomiaG2.probability) - logit(cold.xerostomiaG2.probability)).toBeCloseTo(2 * PAROTID_CRANIAL_BETA * 10, 9);
   });
   it('at the same gland mean doses, where in the gland the dose falls decides: dose moved from the caudal to the cranial half raises the risk', () => {
     // a gland of two equal halves: mean 20 Gy as 10 + 30 (cold stem-cell region) or 30 + 10 (hot); the LIPP
     // term sees the same mean, the sub-region term 2 × 0.12 × (10 − (−10)) logits more for the hot arrangement
     const base = { ...cohortDoses(new SeededRandom(5), 'pharynx'), parotidMeanGy: { L: 20, R: 20 } };
-    const clinical = { tumourSide: 1 as const, baselineXerostomia: 1 as const, baselineDysphagia: 1 as const, location: 'pharynx' as const, postOperative: false, hpvPositive: false, tStage: 2 as const, highPtvName: 'PTV_7000' };
-    const spared = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 10, R: 10 } }, clinical, new SeededRandom(6));
-    const hit = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 30, R: 30 } }, clinical, new SeededRandom(6));
-    const logit = (p: number) => Math.log(p / (1 - p));
+    const spared = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 10, R: 10 } }, PHARYNX_PATIENT, new SeededRandom(6));
+    const hit = drawOutcomes({ ...base, parotidCranialMeanGy: { L: 30, R: 30 } }, PHARYNX_PATIENT, new SeededRandom(6));
     expect(logit(hit.xerostomiaG2.probability) - logit(spared.xerostomiaG2.probability)).toBeCloseTo(2 * PAROTID_CRANIAL_BETA * 20, 9);
   });
   it('risk rises with dose: the same plan with 10 Gy more everywhere in both parotids has the higher xerostomia risk', () => {
     const base = cohortDoses(new SeededRandom(3), 'pharynx');
-    const clinical = { tumourSide: 1 as const, baselineXerostomia: 1 as const, baselineDysphagia: 1 as const, location: 'pharynx' as const, postOperative: false, hpvPositive: false, tStage: 2 as const, highPtvName: 'PTV_7000' };
     const plus = (p: { L: number; R: number }) => ({ L: p.L + 10, R: p.R + 10 });
-    const low = drawOutcomes(base, clinical, new SeededRandom(4));
-    const high = drawOutcomes({ ...base, parotidMeanGy: plus(base.parotidMeanGy), parotidCranialMeanGy: plus(base.parotidCranialMeanGy) }, clinical, new SeededRandom(4));
+    const low = drawOutcomes(base, PHARYNX_PATIENT, new SeededRandom(4));
+    const high = drawOutcomes({ ...base, parotidMeanGy: plus(base.parotidMeanGy), parotidCranialMeanGy: plus(base.parotidCranialMeanGy) }, PHARYNX_PATIENT, new SeededRandom(4));
     // LIPP term: 0.0996·Σ(√(D+10) − √D) > 0; the sub-region term is unchanged (the cranial halves' excess over
     // the gland means stays the same)
     expect(high.xerostomiaG2.probability).toBeGreaterThan(low.xerostomiaG2.probability);
